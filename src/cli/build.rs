@@ -1,0 +1,104 @@
+//! `warta build` and `warta check`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Args;
+
+use crate::cli::{CommonArgs, Outcome};
+use crate::diag::Lang;
+use crate::site::{BuildRequest, Site};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Folder keluaran / Output folder [default: ROOT/public]
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Sertakan draf dan tulisan bertanggal nanti / Include drafts and future posts
+    #[arg(long)]
+    pub drafts: bool,
+    /// Ganti base_url dari warta.toml / Override base_url from warta.toml
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Periksa juga draf / Check drafts too
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+impl BuildArgs {
+    pub fn run(self) -> Outcome {
+        let started = Instant::now();
+        let req = BuildRequest {
+            root: self.common.root.clone(),
+            output: self.output,
+            drafts: self.drafts,
+            base_url: self.base_url,
+            options_now: None,
+        };
+        match Site::build(&req) {
+            Ok(report) => {
+                let lang = self.common.message_lang(Some(report.lang));
+                let ms = started.elapsed().as_millis();
+                let out = report.output.display();
+                let line = match lang {
+                    Lang::Id => format!(
+                        "Selesai: {} halaman ({} tulisan) ditulis ke {out} dalam {ms} ms.\n",
+                        report.pages, report.posts
+                    ),
+                    Lang::En => format!(
+                        "Done: {} pages ({} posts) written to {out} in {ms} ms.\n",
+                        report.pages, report.posts
+                    ),
+                };
+                Outcome::ok_with_warnings(line, &report.warnings, lang)
+            }
+            Err(f) => {
+                let lang = self.common.message_lang(f.lang);
+                let mut o = Outcome::failed(&f.problems, lang);
+                o.stderr.push_str(match lang {
+                    Lang::Id => {
+                        "Situs tidak dibangun; isi folder keluaran yang lama tidak diubah.\n"
+                    }
+                    Lang::En => {
+                        "The site was not built; the previous output folder was left as it was.\n"
+                    }
+                });
+                o
+            }
+        }
+    }
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Outcome {
+        let req = BuildRequest {
+            root: self.common.root.clone(),
+            output: None,
+            drafts: self.drafts,
+            base_url: None,
+            options_now: None,
+        };
+        match Site::check(&req) {
+            Ok((pages, warnings, site_lang)) => {
+                let lang = self.common.message_lang(Some(site_lang));
+                let mut out = match lang {
+                    Lang::Id => format!("Tidak ada kesalahan: {pages} halaman siap dibangun.\n"),
+                    Lang::En => format!("No errors: {pages} pages ready to build.\n"),
+                };
+                if !warnings.is_empty() {
+                    out.push_str(&warnings.render(lang));
+                }
+                Outcome::ok(out)
+            }
+            Err(f) => Outcome::failed(&f.problems, self.common.message_lang(f.lang)),
+        }
+    }
+}

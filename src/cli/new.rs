@@ -1,0 +1,138 @@
+//! `warta new post|page|agenda|pengumuman "Judul"`: a new file with its
+//! front matter filled in, named from the date and title, dated now in the
+//! village's time zone.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use crate::cli::{CommonArgs, Outcome};
+use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
+use crate::format::slugify;
+use crate::load::config::{Config, load_config};
+use crate::load::profile::load_profile;
+use crate::{fsx, text};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Kind {
+    /// Berita / a news post (content/berita/)
+    Post,
+    /// Halaman tetap / a standalone page (content/halaman/)
+    Page,
+    /// Kegiatan dengan tanggal acara / an event (content/agenda/)
+    Agenda,
+    /// Pengumuman dengan masa berlaku / an announcement (content/pengumuman/)
+    Pengumuman,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Jenis tulisan / Kind of file
+    pub kind: Kind,
+    /// Judul / Title
+    pub title: String,
+}
+
+impl NewArgs {
+    pub fn run(self) -> Outcome {
+        let root = &self.common.root;
+        let config = match load_config(root) {
+            Ok(c) => c,
+            Err(p) => return Outcome::failed(&p, self.common.message_lang(None)),
+        };
+        let lang = self.common.message_lang(Some(config.language));
+        let zone = load_profile(root)
+            .0
+            .map(|p| p.zone())
+            .unwrap_or(crate::format::Zone::WIB);
+        let now = chrono::Utc::now().with_timezone(&zone.offset());
+        match create(root, &config, self.kind, &self.title, now) {
+            Ok(path) => Outcome::ok(match lang {
+                Lang::Id => format!(
+                    "Dibuat: {}\nTulis isinya di bawah baris `+++` kedua.\n",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "Created: {}\nWrite the text below the second `+++` line.\n",
+                    path.display()
+                ),
+            }),
+            Err(d) => Outcome::failed(&Diagnostics::from(d), lang),
+        }
+    }
+}
+
+fn pick_category(config: &Config, wanted: &[&str]) -> String {
+    wanted
+        .iter()
+        .find(|w| config.category(w).is_some())
+        .map(|w| w.to_string())
+        .or_else(|| config.categories.first().map(|c| c.key.clone()))
+        .unwrap_or_default()
+}
+
+/// Writes the new file and returns its path relative to the site root.
+pub fn create(
+    root: &Path,
+    config: &Config,
+    kind: Kind,
+    title: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<PathBuf, Diagnostic> {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(Text::new(
+            "Judul harus memuat huruf atau angka.",
+            "The title must contain letters or digits.",
+        )));
+    }
+    let date = now.format("%Y-%m-%d").to_string();
+    let stamp = now.format("%Y-%m-%dT%H:%M:00%:z").to_string();
+    let title_toml = toml::Value::String(title.to_string()).to_string();
+    let (rel, front) = match kind {
+        Kind::Page => (
+            format!("content/halaman/{slug}.md"),
+            format!("title = {title_toml}\n"),
+        ),
+        Kind::Post => (
+            format!("content/berita/{date}-{slug}.md"),
+            format!(
+                "title = {title_toml}\ndate = {stamp}\ncategory = \"{}\"\ntags = []\nauthor = \"\"\nsummary = \"\"\nplace = \"\"\n",
+                pick_category(config, &["berita-desa"])
+            ),
+        ),
+        Kind::Agenda => {
+            let start = (now + chrono::Duration::days(7)).format("%Y-%m-%dT09:00:00%:z");
+            let end = (now + chrono::Duration::days(7)).format("%Y-%m-%dT11:00:00%:z");
+            (
+                format!("content/agenda/{date}-{slug}.md"),
+                format!(
+                    "title = {title_toml}\ndate = {stamp}\ncategory = \"{}\"\ntags = []\nauthor = \"\"\nsummary = \"\"\n\n[event]\nstart = {start}\nend = {end}\nvenue = \"\"\norganizer = \"\"\n",
+                    pick_category(config, &["agenda"])
+                ),
+            )
+        }
+        Kind::Pengumuman => {
+            let expires = (now + chrono::Duration::days(30)).format("%Y-%m-%d");
+            (
+                format!("content/pengumuman/{date}-{slug}.md"),
+                format!(
+                    "title = {title_toml}\ndate = {stamp}\ncategory = \"{}\"\nexpires = {expires}\nauthor = \"\"\nsummary = \"\"\n",
+                    pick_category(config, &["pengumuman"])
+                ),
+            )
+        }
+    };
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(Diagnostic::error(text!(
+            "Berkas `{rel}` sudah ada; warta tidak menimpanya.",
+            "The file `{rel}` already exists; warta will not overwrite it."
+        ))
+        .hint(Text::new("Pakai judul lain.", "Use another title.")));
+    }
+    fsx::write(&path, format!("+++\n{front}+++\n\n"))?;
+    Ok(PathBuf::from(rel))
+}

@@ -1,0 +1,25 @@
+//! warta: a static site generator for Indonesia's village information
+//! communities (KIM).
+//!
+//! A site is built in four stages, each a module, each taking the previous
+//! stage's value (ARCHITECTURE.md §4):
+//!
+//! - [`load`]: read `warta.toml`, `profile.toml` and `content/` into raw,
+//!   validated data, reporting every problem with file, line and column;
+//! - [`model`]: resolve that into one read-only site model (posts newest
+//!   first, sections, categories, tags, pagination, archive, links);
+//! - [`render`]: Tera templates (site > theme > built-in `desa`) turn model
+//!   pages into HTML, in parallel, from references into the model;
+//! - [`output`]: write into a staging folder and swap it in atomically.
+//!
+//! [`site::Site::build`] runs them in order.
+
+pub mod cli;
+pub mod diag;
+pub mod format;
+pub mod fsx;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod site;

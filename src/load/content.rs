@@ -1,0 +1,369 @@
+//! `content/`: the writers' Markdown files.
+//!
+//! Every folder directly under `content/` is a section; its Markdown files
+//! are posts, except in the page folders ([`PAGE_FOLDERS`]) and at the top
+//! of `content/`, where they are standalone pages (`content/profil/sejarah.md`
+//! becomes `/profil/sejarah/`). A folder holding `index.md` is a bundle: one
+//! post or page with its own files (photos) beside it. `_index.md` in a
+//! section folder gives the section its title and description.
+//!
+//! Hidden files and the temporary files editors leave while saving are
+//! skipped. Files are read and their front matter parsed in parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
+use crate::format::slugify;
+use crate::fsx;
+use crate::load::frontmatter::{self, FrontMatter};
+use crate::load::tomlerr::toml_diagnostic;
+
+pub const CONTENT_DIR: &str = "content";
+
+/// Folders whose Markdown files are standalone pages, not dated posts.
+pub const PAGE_FOLDERS: &[&str] = &["profil", "lembaga", "layanan", "halaman"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Post,
+    Page,
+}
+
+/// One Markdown file, read and with its front matter parsed.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: DocKind,
+    /// Path relative to the site root, with `/`: `content/berita/x.md`.
+    pub file: PathBuf,
+    /// Path relative to `content/`, with `/`: `berita/x.md`.
+    pub rel: String,
+    /// The section folder (`berita`), or "" for a top-level page.
+    pub section: String,
+    /// The slug from the file or bundle name, date prefix dropped.
+    pub name_slug: String,
+    /// `YYYY-MM-DD` taken from the file name, if it starts with one.
+    pub name_date: Option<String>,
+    pub source: String,
+    pub front: FrontMatter,
+    pub body_offset: usize,
+    /// For a bundle: its folder relative to `content/`, and its other files.
+    pub bundle: Option<Bundle>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub dir: String,
+    /// Each file with its path relative to the bundle folder.
+    pub assets: Vec<(PathBuf, String)>,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+}
+
+/// A section's own settings, from `content/<section>/_index.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionMeta {
+    #[serde(skip)]
+    pub key: String,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A file in `content/` that is not Markdown and not in a bundle: copied
+/// to the same path in the output.
+#[derive(Debug, Clone)]
+pub struct LooseFile {
+    pub path: PathBuf,
+    pub rel: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub documents: Vec<Document>,
+    pub sections: Vec<SectionMeta>,
+    pub loose_files: Vec<LooseFile>,
+}
+
+/// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
+/// `#x.md#`, `x.md.swp`, `x.md.tmp`, `4913`…) and hidden files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".bak",
+            ".crdownload",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Drops a leading `YYYY-MM-DD-` from a file name.
+pub fn split_date_prefix(name: &str) -> (Option<&str>, &str) {
+    let b = name.as_bytes();
+    let is_date = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && (b[10] == b'-' || b[10] == b'_');
+    if is_date {
+        (Some(&name[..10]), &name[11..])
+    } else {
+        (None, name)
+    }
+}
+
+enum Found {
+    Doc {
+        path: PathBuf,
+        rel: String,
+        bundle: Option<Bundle>,
+    },
+    SectionIndex(PathBuf, String),
+    Loose(LooseFile),
+}
+
+/// Walks `<root>/content` and loads every document.
+pub fn load_content(root: &Path) -> (Content, Diagnostics) {
+    let dir = root.join(CONTENT_DIR);
+    let mut problems = Diagnostics::new();
+    let found = match walk(&dir) {
+        Ok(found) => found,
+        Err(d) => {
+            problems.push(d);
+            return (Content::default(), problems);
+        }
+    };
+    let mut content = Content::default();
+    let mut to_read = Vec::new();
+    for f in found {
+        match f {
+            Found::Doc { path, rel, bundle } => to_read.push((path, rel, bundle)),
+            Found::SectionIndex(path, key) => match read_section_meta(root, &path, key) {
+                Ok(meta) => content.sections.push(meta),
+                Err(d) => problems.push(d),
+            },
+            Found::Loose(l) => content.loose_files.push(l),
+        }
+    }
+    let results: Vec<Result<Document, Diagnostic>> = to_read
+        .into_par_iter()
+        .map(|(path, rel, bundle)| read_document(root, path, rel, bundle))
+        .collect();
+    for r in results {
+        match r {
+            Ok(doc) => content.documents.push(doc),
+            Err(d) => problems.push(d),
+        }
+    }
+    content.documents.sort_by(|a, b| a.rel.cmp(&b.rel));
+    (content, problems)
+}
+
+fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let mut walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    while let Some(entry) = walker.next() {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            Diagnostic::error(Text::new(
+                format!("Tidak bisa membaca folder konten: {e}"),
+                format!("Cannot read the content folder: {e}"),
+            ))
+            .in_file(path)
+        })?;
+        let path = entry.path();
+        let rel = rel_string(dir, path);
+        if entry.file_type().is_dir() {
+            if entry.depth() > 0 && path.join("index.md").is_file() {
+                found.push(bundle_of(dir, path, &rel)?);
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name == "_index.md" {
+            let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+            found.push(Found::SectionIndex(path.to_path_buf(), key));
+        } else if name.ends_with(".md") {
+            found.push(Found::Doc {
+                path: path.to_path_buf(),
+                rel,
+                bundle: None,
+            });
+        } else {
+            found.push(Found::Loose(LooseFile {
+                path: path.to_path_buf(),
+                rel,
+            }));
+        }
+    }
+    Ok(found)
+}
+
+fn bundle_of(content_dir: &Path, dir: &Path, rel: &str) -> Result<Found, Diagnostic> {
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+    {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(Text::new(
+                format!("Tidak bisa membaca folder: {e}"),
+                format!("Cannot read the folder: {e}"),
+            ))
+            .in_file(dir)
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        let hidden = entry
+            .path()
+            .strip_prefix(dir)
+            .map(|p| p.iter().any(|c| is_ignored_name(&c.to_string_lossy())))
+            .unwrap_or(false);
+        if entry.file_type().is_file() && name != "index.md" && !hidden {
+            assets.push((entry.path().to_path_buf(), rel_string(dir, entry.path())));
+        }
+    }
+    Ok(Found::Doc {
+        path: dir.join("index.md"),
+        rel: rel_string(content_dir, &dir.join("index.md")),
+        bundle: Some(Bundle {
+            dir: rel.to_string(),
+            assets,
+        }),
+    })
+}
+
+fn rel_string(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .iter()
+        .map(|c| c.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_document(
+    root: &Path,
+    path: PathBuf,
+    rel: String,
+    bundle: Option<Bundle>,
+) -> Result<Document, Diagnostic> {
+    let file = display_path(root, &path);
+    let source = fsx::read_text(&path).map_err(|d| d.in_file(&file))?;
+    let split = frontmatter::split(&source, &file)?;
+    let front = frontmatter::parse(&split, &source, &file)?;
+    let body_offset = split.body_offset;
+    let section = match rel.split_once('/') {
+        Some((first, _)) => first.to_string(),
+        None => String::new(),
+    };
+    let kind = if section.is_empty() || PAGE_FOLDERS.contains(&section.as_str()) {
+        DocKind::Page
+    } else {
+        DocKind::Post
+    };
+    let name = match &bundle {
+        Some(b) => b.dir.rsplit('/').next().unwrap_or(&b.dir).to_string(),
+        None => rel
+            .rsplit('/')
+            .next()
+            .unwrap_or(&rel)
+            .trim_end_matches(".md")
+            .to_string(),
+    };
+    let (name_date, stem) = split_date_prefix(&name);
+    Ok(Document {
+        kind,
+        file,
+        name_slug: slugify(stem),
+        name_date: name_date.map(str::to_string),
+        rel,
+        section,
+        source,
+        front,
+        body_offset,
+        bundle,
+    })
+}
+
+fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMeta, Diagnostic> {
+    let file = display_path(root, path);
+    let source = fsx::read_text(path).map_err(|d| d.in_file(&file))?;
+    let split = frontmatter::split(&source, &file)?;
+    let mut meta: SectionMeta = toml::from_str(split.toml).map_err(|e| {
+        toml_diagnostic(
+            &e,
+            &file,
+            &source,
+            split.toml_offset,
+            &Text::new(
+                "_index.md (pengaturan bagian)",
+                "_index.md (section settings)",
+            ),
+        )
+    })?;
+    meta.key = key;
+    Ok(meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_ignored_name, split_date_prefix};
+
+    #[test]
+    fn drops_date_prefixes() {
+        assert_eq!(
+            split_date_prefix("2025-08-26-posyandu"),
+            (Some("2025-08-26"), "posyandu")
+        );
+        assert_eq!(
+            split_date_prefix("2025-08-26_posyandu"),
+            (Some("2025-08-26"), "posyandu")
+        );
+        assert_eq!(split_date_prefix("2025-posyandu"), (None, "2025-posyandu"));
+        assert_eq!(split_date_prefix("2025-08-26"), (None, "2025-08-26"));
+    }
+
+    #[test]
+    fn skips_editor_and_hidden_files() {
+        for name in [
+            ".x.md", "x.md~", "#x.md#", ".#x.md", "x.md.swp", "x.md.tmp", "4913", ".git",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["x.md", "foto.jpg", "_index.md"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Stage 1: load. Reads the site's files into validated data.
+//!
+//! Nothing here knows about URLs or templates; every problem becomes a
+//! [`crate::diag::Diagnostic`] naming file, line and column, and loading
+//! goes on so that one run reports all of them.
+
+pub mod config;
+pub mod content;
+pub mod frontmatter;
+pub mod markdown;
+pub mod profile;
+pub mod tomlerr;

@@ -1,0 +1,381 @@
+//! Stage 2: model. The loaded files resolved into one read-only site.
+//!
+//! Built once per build, then shared by reference with the renderers on
+//! every thread: posts newest first, standalone pages, sections,
+//! categories, tags and the archive hold indices into `posts`, never
+//! copies. Everything a reader will see is decided here (what is
+//! published, which URL each page gets, what a link points to), so
+//! rendering is a pure function of the model.
+
+pub mod moment;
+pub mod post;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::format::{Zone, slugify};
+use crate::load::config::Config;
+use crate::load::content::{Content, DocKind, Document, SectionMeta};
+use crate::load::profile::Profile;
+use crate::text;
+
+pub use moment::Moment;
+pub use post::Post;
+
+/// Paths the site generates itself; no content file may take them.
+pub const GENERATED_PATHS: &[&str] = &[
+    "",
+    "profil/",
+    "pemerintahan/",
+    "kim/",
+    "kontak/",
+    "arsip/",
+    "kategori/",
+    "tag/",
+];
+
+/// What to include.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// Include drafts and future posts (`--drafts`).
+    pub drafts: bool,
+    /// "Now", for future posts and expiry; the real clock when `None`.
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+/// A category or a tag, with the posts that carry it (newest first).
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    pub name: String,
+    pub path: String,
+    pub posts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub path: String,
+    pub posts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArchiveMonth {
+    pub year: i32,
+    pub month: u32,
+    pub path: String,
+    pub posts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ArchiveYear {
+    pub year: i32,
+    pub months: Vec<ArchiveMonth>,
+}
+
+/// A file copied as it is: `dest` is relative to the output root.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub src: PathBuf,
+    pub dest: String,
+}
+
+pub struct Model {
+    pub config: Config,
+    pub profile: Profile,
+    pub zone: Zone,
+    pub now: DateTime<FixedOffset>,
+    pub posts: Vec<Post>,
+    pub pages: Vec<Post>,
+    pub sections: Vec<Section>,
+    pub categories: Vec<Term>,
+    pub tags: Vec<Term>,
+    pub archive: Vec<ArchiveYear>,
+    pub assets: Vec<Asset>,
+}
+
+impl Model {
+    /// Resolves loaded content into the model. Returns `None` with the
+    /// errors when the site cannot be built; warnings come back either way.
+    pub fn build(
+        config: Config,
+        profile: Profile,
+        content: Content,
+        options: BuildOptions,
+    ) -> (Option<Model>, Diagnostics) {
+        let mut problems = Diagnostics::new();
+        let zone = profile.zone();
+        let now = options
+            .now
+            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone.offset()));
+        let include_drafts = options.drafts || config.build.drafts;
+        let include_future = options.drafts || config.build.future;
+
+        let prepared: Vec<_> = content
+            .documents
+            .into_par_iter()
+            .map(|doc| post::prepare(doc, &config, zone))
+            .collect();
+        let mut items: Vec<(Post, Document)> = Vec::with_capacity(prepared.len());
+        for p in prepared {
+            match p {
+                Ok((post, doc)) => {
+                    let future = post.date.is_some_and(|d| d.at > now);
+                    if (!post.draft || include_drafts) && (!future || include_future) {
+                        items.push((post, doc));
+                    }
+                }
+                Err(errs) => errs.into_iter().for_each(|d| problems.push(d)),
+            }
+        }
+        check_unique_paths(&items, &mut problems);
+        let urls: HashMap<String, String> = items
+            .iter()
+            .map(|(p, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
+            .collect();
+        let resolve = |rel: &str| urls.get(rel).cloned();
+        let body_problems: Vec<Diagnostic> = items
+            .par_iter_mut()
+            .flat_map_iter(|(post, doc)| post::fill_body(post, doc, &config, &resolve))
+            .collect();
+        body_problems.into_iter().for_each(|d| problems.push(d));
+        if problems.has_errors() {
+            return (None, problems);
+        }
+
+        let (mut posts, mut pages): (Vec<Post>, Vec<Post>) = items
+            .into_iter()
+            .map(|(p, _)| p)
+            .partition(|p| p.kind == DocKind::Post);
+        posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
+        let assets = collect_assets(&posts, &pages, &content.loose_files);
+        let sections = group_sections(&posts, &content.sections);
+        let categories = group_categories(&posts, &config);
+        let tags = group_tags(&posts);
+        let archive = group_archive(&posts);
+        let model = Model {
+            config,
+            profile,
+            zone,
+            now,
+            posts,
+            pages,
+            sections,
+            categories,
+            tags,
+            archive,
+            assets,
+        };
+        (Some(model), problems)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.config.root_path, path.trim_start_matches('/'))
+    }
+
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}/{}", self.config.base_url, path.trim_start_matches('/'))
+    }
+
+    pub fn category(&self, key: &str) -> Option<&Term> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    pub fn tag_slug(name: &str) -> String {
+        slugify(name)
+    }
+
+    pub fn tag(&self, name: &str) -> Option<&Term> {
+        let slug = slugify(name);
+        self.tags
+            .binary_search_by(|t| t.key.cmp(&slug))
+            .ok()
+            .map(|i| &self.tags[i])
+    }
+
+    /// Announcements still in force: the `pengumuman` category, or any
+    /// post with an `expires` date not yet passed.
+    pub fn active_announcements(&self) -> impl Iterator<Item = usize> + '_ {
+        self.posts.iter().enumerate().filter_map(|(i, p)| {
+            let is_announcement =
+                p.category.as_deref() == Some("pengumuman") || p.expires.is_some();
+            let active = p.expires.is_none_or(|e| e.at > self.now);
+            (is_announcement && active).then_some(i)
+        })
+    }
+
+    /// Events that have not ended, soonest first.
+    pub fn upcoming_events(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.posts.len())
+            .filter(|&i| {
+                self.posts[i]
+                    .event
+                    .as_ref()
+                    .is_some_and(|e| e.end.unwrap_or(e.start).at >= self.now)
+            })
+            .collect();
+        v.sort_by_key(|&i| self.posts[i].event.as_ref().map(|e| e.start));
+        v
+    }
+}
+
+fn check_unique_paths(items: &[(Post, Document)], problems: &mut Diagnostics) {
+    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
+    for (post, _) in items {
+        let key = post.path.to_lowercase();
+        let path = &post.path;
+        if GENERATED_PATHS.contains(&key.as_str()) {
+            problems.push(
+                Diagnostic::error(text!(
+                    "Alamat /{path} sudah dipakai oleh halaman yang dibuat warta sendiri.",
+                    "The address /{path} is already taken by a page warta generates."
+                ))
+                .in_file(&post.file)
+                .hint(Text::new(
+                    "Ganti nama berkas atau tulis `slug = \"...\"` yang lain.",
+                    "Rename the file or set another `slug = \"...\"`.",
+                )),
+            );
+        }
+        if let Some(other) = seen.insert(key, &post.file) {
+            let (a, b) = (other.display(), post.file.display());
+            problems.push(
+                Diagnostic::error(text!(
+                    "Dua berkas menghasilkan alamat yang sama /{path}: `{a}` dan `{b}`.",
+                    "Two files produce the same address /{path}: `{a}` and `{b}`."
+                ))
+                .in_file(&post.file)
+                .hint(Text::new(
+                    "Ganti nama salah satu berkas, atau beri salah satunya `slug = \"...\"` yang berbeda. Huruf besar dan kecil dianggap sama.",
+                    "Rename one of the files, or give one of them a different `slug = \"...\"`. Upper and lower case count as the same.",
+                )),
+            );
+        }
+    }
+}
+
+fn collect_assets(
+    posts: &[Post],
+    pages: &[Post],
+    loose: &[crate::load::content::LooseFile],
+) -> Vec<Asset> {
+    let mut assets: Vec<Asset> = loose
+        .iter()
+        .map(|l| Asset {
+            src: l.path.clone(),
+            dest: l.rel.clone(),
+        })
+        .collect();
+    for p in posts.iter().chain(pages) {
+        if let Some((_, files)) = &p.bundle {
+            assets.extend(files.iter().map(|(src, rel)| Asset {
+                src: src.clone(),
+                dest: format!("{}{rel}", p.path),
+            }));
+        }
+    }
+    assets
+}
+
+fn title_case(key: &str) -> String {
+    key.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn group_sections(posts: &[Post], metas: &[SectionMeta]) -> Vec<Section> {
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in posts.iter().enumerate() {
+        by_key.entry(p.section.as_str()).or_default().push(i);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, posts)| {
+            let meta = metas.iter().find(|m| m.key == key);
+            Section {
+                key: key.to_string(),
+                title: meta
+                    .and_then(|m| m.title.clone())
+                    .unwrap_or_else(|| title_case(key)),
+                description: meta.map(|m| m.description.clone()).unwrap_or_default(),
+                path: format!("{key}/"),
+                posts,
+            }
+        })
+        .collect()
+}
+
+fn group_categories(posts: &[Post], config: &Config) -> Vec<Term> {
+    config
+        .categories
+        .iter()
+        .map(|c| Term {
+            key: c.key.clone(),
+            name: c.name.clone(),
+            path: format!("kategori/{}/", c.key),
+            posts: (0..posts.len())
+                .filter(|&i| posts[i].category.as_deref() == Some(&c.key))
+                .collect(),
+        })
+        .collect()
+}
+
+fn group_tags(posts: &[Post]) -> Vec<Term> {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    for (i, p) in posts.iter().enumerate() {
+        for name in &p.tags {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
+                path: format!("tag/{slug}/"),
+                key: slug,
+                name: name.clone(),
+                posts: Vec::new(),
+            });
+            if term.posts.last() != Some(&i) {
+                term.posts.push(i);
+            }
+        }
+    }
+    by_slug.into_values().collect()
+}
+
+fn group_archive(posts: &[Post]) -> Vec<ArchiveYear> {
+    let mut years: Vec<ArchiveYear> = Vec::new();
+    for (i, p) in posts.iter().enumerate() {
+        let Some(d) = p.date else { continue };
+        let (y, m) = (d.at.year(), d.at.month());
+        if years.last().is_none_or(|last| last.year != y) {
+            years.push(ArchiveYear {
+                year: y,
+                months: Vec::new(),
+            });
+        }
+        let year = years.last_mut().expect("pushed above");
+        if year.months.last().is_none_or(|last| last.month != m) {
+            year.months.push(ArchiveMonth {
+                year: y,
+                month: m,
+                path: format!("arsip/{y}/{m:02}/"),
+                posts: Vec::new(),
+            });
+        }
+        year.months.last_mut().expect("pushed above").posts.push(i);
+    }
+    years
+}

@@ -1,0 +1,395 @@
+//! Posts and pages: a loaded document resolved into what readers get.
+//!
+//! [`prepare`] checks a document's front matter against the site (title,
+//! date, declared category) and fixes its URL; [`fill_body`] renders its
+//! Markdown once every URL is known, so links between posts resolve.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Text};
+use crate::format::{Zone, slugify};
+use crate::load::config::Config;
+use crate::load::content::{DocKind, Document};
+use crate::load::frontmatter::Source;
+use crate::load::markdown::{self, Heading, LinkContext};
+use crate::model::moment::Moment;
+use crate::text;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventInfo {
+    pub start: Moment,
+    pub end: Option<Moment>,
+    pub venue: Option<String>,
+    pub organizer: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// A post or standalone page.
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub kind: DocKind,
+    /// The source, relative to the site root (`content/berita/x.md`).
+    pub file: PathBuf,
+    /// The source, relative to `content/` (`berita/x.md`).
+    pub rel: String,
+    pub title: String,
+    pub slug: String,
+    pub section: String,
+    /// URL path below the site root, with a trailing slash: `berita/x/`.
+    pub path: String,
+    pub date: Option<Moment>,
+    pub updated: Option<Moment>,
+    pub expires: Option<Moment>,
+    pub category: Option<String>,
+    /// Tag names as written; slugs are made by the model.
+    pub tags: Vec<String>,
+    pub author: Option<String>,
+    pub place: Option<String>,
+    pub pinned: bool,
+    pub draft: bool,
+    pub summary_key: Option<String>,
+    pub image: Option<Image>,
+    pub event: Option<EventInfo>,
+    pub source: Option<SourceInfo>,
+    pub weight: i64,
+    pub template: Option<String>,
+    pub aliases: Vec<String>,
+    pub bundle: Option<(String, Vec<(PathBuf, String)>)>,
+    // Filled by `fill_body`:
+    pub content: String,
+    pub summary: String,
+    pub summary_html: String,
+    pub toc: Vec<Heading>,
+    pub words: usize,
+}
+
+/// Resolves a document's front matter. Errors name the key's line.
+pub fn prepare(
+    doc: Document,
+    config: &Config,
+    zone: Zone,
+) -> Result<(Post, Document), Vec<Diagnostic>> {
+    let mut errs = Vec::new();
+    let f = &doc.front;
+    let src = &doc.source;
+    let err_at = |span: std::ops::Range<usize>, msg: Text, hint: Text| {
+        Diagnostic::error(msg)
+            .in_file(&doc.file)
+            .at(src, span.start, span.end.saturating_sub(span.start))
+            .hint(hint)
+    };
+    let fence = src.find("+++").unwrap_or(0);
+    let title = match &f.title {
+        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
+        Some(t) => {
+            errs.push(err_at(
+                t.span(),
+                Text::new("Judul (`title`) kosong.", "The title (`title`) is empty."),
+                Text::new(
+                    "Isi judul di antara tanda kutip.",
+                    "Write the title between the quotes.",
+                ),
+            ));
+            String::new()
+        }
+        None => {
+            errs.push(err_at(
+                fence..fence + 3,
+                Text::new(
+                    "Judul (`title`) belum ditulis.",
+                    "The title (`title`) is missing.",
+                ),
+                Text::new(
+                    "Tambahkan baris title = \"Judul Berita\" di antara kedua baris `+++`.",
+                    "Add a line title = \"Post title\" between the two `+++` lines.",
+                ),
+            ));
+            String::new()
+        }
+    };
+    let moment = |v: &Option<toml::Spanned<toml::value::Datetime>>, errs: &mut Vec<Diagnostic>| {
+        let v = v.as_ref()?;
+        match Moment::from_toml(v.get_ref(), zone.offset()) {
+            Ok(m) => Some(m),
+            Err(_) => {
+                errs.push(err_at(
+                    v.span(),
+                    {
+                        let v = v.get_ref();
+                        text!("`{v}` bukan tanggal yang lengkap.", "`{v}` is not a complete date.")
+                    },
+                    Text::new(
+                        "Tulis tanggal seperti 2025-08-26 atau tanggal dan jam seperti 2025-08-26T09:30:00+07:00.",
+                        "Write a date like 2025-08-26, or a date and time like 2025-08-26T09:30:00+07:00.",
+                    ),
+                ));
+                None
+            }
+        }
+    };
+    let date = moment(&f.date, &mut errs);
+    let updated = moment(&f.updated, &mut errs);
+    let expires = moment(&f.expires, &mut errs);
+    if doc.kind == DocKind::Post && f.date.is_none() {
+        let hint_date = doc
+            .name_date
+            .clone()
+            .unwrap_or_else(|| "2025-08-26".to_string());
+        errs.push(err_at(
+            fence..fence + 3,
+            Text::new("Tanggal terbit (`date`) belum ditulis.", "The publication date (`date`) is missing."),
+            text!(
+                "Tambahkan baris date = {hint_date}T09:00:00+07:00 (atau date = {hint_date}) di antara kedua baris `+++`.",
+                "Add a line date = {hint_date}T09:00:00+07:00 (or date = {hint_date}) between the two `+++` lines."
+            ),
+        ));
+    }
+    let category = match &f.category {
+        None => None,
+        Some(c) if config.category(c.get_ref()).is_some() => Some(c.get_ref().clone()),
+        Some(c) => {
+            let keys: Vec<&str> = config.categories.iter().map(|c| c.key.as_str()).collect();
+            let near = crate::load::tomlerr::suggest_key(c.get_ref(), &keys)
+                .or_else(|| keys.iter().find(|k| slugify(c.get_ref()) == **k).copied());
+            let list = keys.join(", ");
+            let hint = match near {
+                Some(n) => text!(
+                    "Mungkin maksudnya `{n}`. Kategori yang ada di warta.toml: {list}.",
+                    "Perhaps you meant `{n}`. Categories declared in warta.toml: {list}."
+                ),
+                None => text!(
+                    "Pilih salah satu kategori di warta.toml: {list}. Kategori baru ditambahkan di bagian [categories] warta.toml.",
+                    "Pick one of the categories in warta.toml: {list}. New categories are added under [categories] in warta.toml."
+                ),
+            };
+            errs.push(err_at(
+                c.span(),
+                {
+                    let c = c.get_ref();
+                    text!("Kategori `{c}` tidak dikenal.", "Unknown category `{c}`.")
+                },
+                hint,
+            ));
+            None
+        }
+    };
+    let slug = match &f.slug {
+        Some(s) => {
+            let clean = slugify(s.get_ref());
+            if clean.is_empty() {
+                errs.push(err_at(
+                    s.span(),
+                    Text::new(
+                        "`slug` kosong setelah dibersihkan.",
+                        "`slug` is empty once cleaned.",
+                    ),
+                    Text::new(
+                        "Pakai huruf dan angka, misalnya slug = \"posyandu-krajan\".",
+                        "Use letters and digits, e.g. slug = \"posyandu-krajan\".",
+                    ),
+                ));
+            }
+            clean
+        }
+        None => doc.name_slug.clone(),
+    };
+    if slug.is_empty() && f.slug.is_none() {
+        errs.push(
+            Diagnostic::error(Text::new(
+                "Nama berkas tidak menghasilkan alamat (slug) yang sah.",
+                "The file name does not give a valid address (slug).",
+            ))
+            .in_file(&doc.file)
+            .hint(Text::new(
+                "Ganti nama berkas dengan huruf dan angka, misalnya 2025-08-26-posyandu-krajan.md, atau tambahkan slug = \"...\".",
+                "Rename the file with letters and digits, e.g. 2025-08-26-posyandu-krajan.md, or add slug = \"...\".",
+            )),
+        );
+    }
+    let event = f.event.as_ref().and_then(|e| {
+        let start = moment(&Some(e.start.clone()), &mut errs)?;
+        let end = moment(&e.end, &mut errs);
+        Some(EventInfo {
+            start,
+            end,
+            venue: e.venue.clone(),
+            organizer: e.organizer.clone(),
+        })
+    });
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let path = if doc.section.is_empty() {
+        format!("{slug}/")
+    } else {
+        format!("{}/{slug}/", doc.section)
+    };
+    let post = Post {
+        kind: doc.kind,
+        file: doc.file.clone(),
+        rel: doc.rel.clone(),
+        title,
+        slug,
+        section: doc.section.clone(),
+        path,
+        date,
+        updated,
+        expires,
+        category,
+        tags: f
+            .tags
+            .iter()
+            .map(|t| t.get_ref().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        author: f.author.clone(),
+        place: f.place.clone(),
+        pinned: f.pinned,
+        draft: f.draft,
+        summary_key: f.summary.clone(),
+        image: None,
+        event,
+        source: f.source.as_ref().map(|s: &Source| SourceInfo {
+            name: s.name.clone(),
+            url: s.url.clone(),
+        }),
+        weight: f.weight.unwrap_or(0),
+        template: f.template.as_ref().map(|t| t.get_ref().clone()),
+        aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        bundle: doc
+            .bundle
+            .as_ref()
+            .map(|b| (b.dir.clone(), b.assets.clone())),
+        content: String::new(),
+        summary: String::new(),
+        summary_html: String::new(),
+        toc: Vec::new(),
+        words: 0,
+    };
+    Ok((post, doc))
+}
+
+/// Renders the body and derives summary and main image.
+pub fn fill_body(
+    post: &mut Post,
+    doc: &Document,
+    config: &Config,
+    resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> Vec<Diagnostic> {
+    let url = format!("{}{}", config.root_path, post.path);
+    let doc_dir = doc.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let ctx = LinkContext {
+        doc_dir,
+        root_path: &config.root_path,
+        bundle: doc.bundle.as_ref().map(|b| (b.dir.as_str(), url.as_str())),
+        resolve,
+        unsafe_html: config.build.unsafe_html,
+    };
+    let r = markdown::render(doc.body(), &ctx);
+    let mut problems: Vec<Diagnostic> = r
+        .broken_links
+        .iter()
+        .map(|b| {
+            let t = &b.target;
+            Diagnostic::error(text!(
+                "Tautan ke `{t}` rusak: berkas itu tidak ada (atau masih draf).",
+                "The link to `{t}` is broken: that file does not exist (or is a draft)."
+            ))
+            .in_file(&doc.file)
+            .at(&doc.source, doc.body_offset + b.offset, b.len + 2)
+            .hint(Text::new(
+                "Periksa nama berkas dan foldernya. Tautan ditulis relatif terhadap berkas ini, misalnya [rapat](../agenda/2025-09-02-musdes.md).",
+                "Check the file and folder name. Links are relative to this file, e.g. [meeting](../agenda/2025-09-02-musdes.md).",
+            ))
+        })
+        .collect();
+    for img in r.images.iter().filter(|i| i.alt.trim().is_empty()) {
+        problems.push(
+            Diagnostic::warning(Text::new(
+                "Gambar tanpa teks alternatif: pembaca tunanetra tidak tahu isinya.",
+                "An image without alternative text: blind readers cannot know what it shows.",
+            ))
+            .in_file(&doc.file)
+            .at(&doc.source, doc.body_offset + img.offset, 2)
+            .hint(Text::new(
+                "Tulis keterangan singkat di antara kurung siku: ![Kader menimbang balita](foto.jpg).",
+                "Describe the picture between the square brackets: ![Volunteers weighing toddlers](photo.jpg).",
+            )),
+        );
+    }
+    post.summary_html = match (&post.summary_key, &r.more_html) {
+        (_, Some(more)) => more.clone(),
+        (Some(s), None) => format!("<p>{}</p>", escape_html(s)),
+        (None, None) => r.first_paragraph_html.clone(),
+    };
+    post.summary = match &post.summary_key {
+        Some(s) => s.clone(),
+        None => plain_summary(&r.first_paragraph_text),
+    };
+    if let Some(img) = &doc.front.image {
+        post.image = Some(Image {
+            src: markdown::resolve_url(img.get_ref(), &ctx),
+            alt: doc.front.image_alt.clone().unwrap_or_default(),
+            caption: doc.front.image_caption.clone().unwrap_or_default(),
+        });
+    }
+    post.content = r.html;
+    post.toc = r.toc;
+    post.words = r.words;
+    problems
+}
+
+/// Escapes text for use inside HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shortens text to about 160 characters at a word boundary, for meta
+/// descriptions and link previews.
+pub fn plain_summary(text: &str) -> String {
+    const MAX: usize = 160;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_summary;
+
+    #[test]
+    fn shortens_summaries_at_words() {
+        assert_eq!(plain_summary("Pendek."), "Pendek.");
+        let long = "kata ".repeat(60);
+        let s = plain_summary(&long);
+        assert!(s.ends_with("kata…") && s.chars().count() <= 161, "{s}");
+    }
+}

@@ -1,0 +1,192 @@
+//! Stage 4: write. The output folder is replaced in one step, or not at all.
+//!
+//! A build writes into a staging folder beside the output (same
+//! filesystem, so the final step is a rename). Only when every page was
+//! written is the old output moved aside and the staging folder moved in;
+//! on any error the staging folder is removed and the previous site stays
+//! as it was. warta marks its output with [`MARKER`] and refuses to replace
+//! a non-empty folder without it, so `--output ~/Documents` can never wipe
+//! someone's documents.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Text};
+use crate::{fsx, text};
+
+/// The file that marks a folder as warta's output.
+pub const MARKER: &str = ".warta-output";
+
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `target` may be replaced, then creates an empty staging
+    /// folder beside it.
+    pub fn create(target: &Path) -> Result<Staging, Diagnostic> {
+        check_replaceable(target)?;
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fsx::create_dir_all(parent)?;
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.warta-staging-{}", std::process::id()));
+        if dir.exists() {
+            fsx::remove_dir_all(&dir)?;
+        }
+        fsx::create_dir_all(&dir)?;
+        fsx::write(&dir.join(MARKER), "warta\n")?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `rel` (a `/`-separated path below the output root).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        fsx::write(&self.dir.join(safe_rel(rel)?), bytes)
+    }
+
+    pub fn copy(&self, src: &Path, rel: &str) -> Result<(), Diagnostic> {
+        fsx::copy(src, &self.dir.join(safe_rel(rel)?))
+    }
+
+    /// Swaps the staging folder in for the target.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        check_replaceable(&self.target)?;
+        let old = self.dir.with_file_name(format!(
+            ".{}.warta-old-{}",
+            self.target
+                .file_name()
+                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            fsx::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fsx::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_old {
+            fsx::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A path inside the output: no `..`, no absolute parts.
+fn safe_rel(rel: &str) -> Result<PathBuf, Diagnostic> {
+    let mut out = PathBuf::new();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                return Err(Diagnostic::error(text!(
+                    "Alamat keluaran `{rel}` keluar dari folder situs.",
+                    "The output path `{rel}` leaves the site folder."
+                )));
+            }
+            p if p.contains('\\') || p.contains(':') => {
+                return Err(Diagnostic::error(text!(
+                    "Alamat keluaran `{rel}` memuat tanda yang tidak boleh.",
+                    "The output path `{rel}` holds characters that are not allowed."
+                )));
+            }
+            p => out.push(p),
+        }
+    }
+    Ok(out)
+}
+
+fn check_replaceable(target: &Path) -> Result<(), Diagnostic> {
+    if !target.exists() {
+        return Ok(());
+    }
+    if !target.is_dir() {
+        let t = target.display();
+        return Err(Diagnostic::error(text!(
+            "`{t}` sudah ada dan bukan folder; warta tidak akan menimpanya.",
+            "`{t}` exists and is not a folder; warta will not overwrite it."
+        )));
+    }
+    let marked = target.join(MARKER).is_file();
+    let empty = std::fs::read_dir(target)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
+    if marked || empty {
+        Ok(())
+    } else {
+        let t = target.display();
+        Err(Diagnostic::error(text!(
+            "Folder `{t}` sudah berisi berkas yang bukan buatan warta; warta tidak akan menghapusnya.",
+            "The folder `{t}` holds files warta did not make; warta will not delete them."
+        ))
+        .hint(Text::new(
+            "Pilih folder keluaran lain dengan --output, atau kosongkan folder itu sendiri bila memang boleh dihapus.",
+            "Choose another output folder with --output, or empty that folder yourself if it may be deleted.",
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MARKER, Staging, safe_rel};
+
+    #[test]
+    fn refuses_paths_outside_the_output() {
+        assert!(safe_rel("berita/x/index.html").is_ok());
+        assert!(safe_rel("../x").is_err());
+        assert!(safe_rel("a\\..\\b").is_err());
+    }
+
+    #[test]
+    fn replaces_its_own_output_and_keeps_foreign_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::create(&out).unwrap();
+        s.write("index.html", b"satu").unwrap();
+        s.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "satu"
+        );
+        assert!(out.join(MARKER).is_file());
+
+        let s = Staging::create(&out).unwrap();
+        s.write("index.html", b"dua").unwrap();
+        drop(s); // a failed build: never committed
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "satu"
+        );
+
+        let foreign = tmp.path().join("dokumen");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("skripsi.docx"), b"x").unwrap();
+        assert!(Staging::create(&foreign).is_err());
+        assert!(foreign.join("skripsi.docx").is_file());
+    }
+}

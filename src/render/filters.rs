@@ -1,0 +1,197 @@
+//! The filters and functions warta adds to Tera, for what Indonesian pages
+//! print: `Selasa, 26 Agustus 2025`, `09.30 WIB`, `Rp15.000`, `3.120`,
+//! `412,5`. Each filter knows the site's language, time zone and time
+//! style, so a template writes `{{ page.date | date_long }}` and nothing
+//! more. Dates come in as the model serializes them: `2025-08-26` or
+//! `2025-08-26T09:30:00+07:00`.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use tera::{Kwargs, State, Tera, Value};
+
+use crate::diag::Lang;
+use crate::format::{self, TimeStyle, Zone};
+
+/// What the filters need to know about the site.
+#[derive(Debug, Clone)]
+pub struct FilterSettings {
+    pub lang: Lang,
+    pub zone: Zone,
+    pub time_style: TimeStyle,
+    pub root_path: String,
+    pub base_url: String,
+}
+
+/// A date or datetime as written by the model.
+fn parse_moment(s: &str) -> Option<(NaiveDate, Option<DateTime<FixedOffset>>)> {
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some((dt.date_naive(), Some(dt)));
+    }
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .map(|d| (d, None))
+}
+
+fn date_arg(
+    value: &str,
+    filter: &str,
+) -> tera::TeraResult<(NaiveDate, Option<DateTime<FixedOffset>>)> {
+    parse_moment(value).ok_or_else(|| {
+        tera::Error::message(format!(
+            "filter `{filter}` expects a date like 2025-08-26 or 2025-08-26T09:30:00+07:00, got `{value}`"
+        ))
+    })
+}
+
+fn number_arg(value: &Value, filter: &str) -> tera::TeraResult<f64> {
+    value
+        .as_number()
+        .map(|n| n.as_float())
+        .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
+        .ok_or_else(|| {
+            tera::Error::message(format!("filter `{filter}` expects a number, got `{value}`"))
+        })
+}
+
+/// Registers every filter and function on `tera`.
+pub fn register(tera: &mut Tera, s: &FilterSettings) {
+    let lang = s.lang;
+    tera.register_filter("date_long", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "date_long").map(|(d, _)| format::date_long(d, lang))
+    });
+    tera.register_filter("date_medium", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "date_medium").map(|(d, _)| format::date_medium(d, lang))
+    });
+    tera.register_filter("date_short", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "date_short").map(|(d, _)| format::date_short(d))
+    });
+    tera.register_filter("month_year", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "month_year").map(|(d, _)| format::month_year(d.year(), d.month(), lang))
+    });
+    tera.register_filter("month_name", move |v: i64, _: Kwargs, _: &State| {
+        format::month_name(v.clamp(1, 12) as u32, lang).to_string()
+    });
+    let (zone, style) = (s.zone, s.time_style);
+    tera.register_filter("time", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "time").map(|(_, t)| {
+            t.map(|t| format::time_with_zone(&t, zone, style))
+                .unwrap_or_default()
+        })
+    });
+    tera.register_filter("datetime", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "datetime").map(|(d, t)| match t {
+            Some(t) => format!(
+                "{} · {}",
+                format::date_long(d, lang),
+                format::time_with_zone(&t, zone, style)
+            ),
+            None => format::date_long(d, lang),
+        })
+    });
+    tera.register_filter("hhmm", move |v: &str, _: Kwargs, _: &State| {
+        format::parse_hhmm(v)
+            .map(|(h, m)| format::time_of_day(h, m, style))
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "filter `hhmm` expects a time like 08:00, got `{v}`"
+                ))
+            })
+    });
+    tera.register_filter("rupiah", |v: &Value, _: Kwargs, _: &State| {
+        number_arg(v, "rupiah").map(|n| format::rupiah(n.round() as i64))
+    });
+    tera.register_filter("number", move |v: &Value, kw: Kwargs, _: &State| {
+        let n = number_arg(v, "number")?;
+        Ok::<_, tera::Error>(match kw.get::<i64>("decimals")? {
+            Some(d) => format::number(n, d.clamp(0, 6) as usize, lang),
+            None => format::number_auto(n, lang),
+        })
+    });
+    let root = s.root_path.clone();
+    tera.register_function("url", move |kw: Kwargs, _: &State| {
+        let path: &str = kw.must_get("path")?;
+        Ok::<_, tera::Error>(join_url(&root, path))
+    });
+    let base = s.base_url.clone();
+    tera.register_function("abs_url", move |kw: Kwargs, _: &State| {
+        let path: &str = kw.must_get("path")?;
+        Ok::<_, tera::Error>(absolute(&base, path))
+    });
+}
+
+/// `root_path` + `path` unless `path` is already absolute or external.
+pub fn join_url(root: &str, path: &str) -> String {
+    if path.contains("://")
+        || path.starts_with("mailto:")
+        || path.starts_with("tel:")
+        || path.starts_with('#')
+    {
+        return path.to_string();
+    }
+    if root != "/" && path.starts_with(root) {
+        return path.to_string();
+    }
+    format!("{root}{}", path.trim_start_matches('/'))
+}
+
+/// An absolute URL from a site path or an already-rooted URL.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    if path.contains("://") {
+        return path.to_string();
+    }
+    let origin_end = base_url
+        .find("://")
+        .map(|i| {
+            base_url[i + 3..]
+                .find('/')
+                .map_or(base_url.len(), |j| i + 3 + j)
+        })
+        .unwrap_or(base_url.len());
+    let root_path = &base_url[origin_end..];
+    if !root_path.is_empty() && path.starts_with(&format!("{root_path}/")) {
+        return format!("{}{path}", &base_url[..origin_end]);
+    }
+    format!("{base_url}/{}", path.trim_start_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{absolute, join_url, parse_moment};
+
+    #[test]
+    fn joins_site_urls() {
+        assert_eq!(join_url("/", "/berita/"), "/berita/");
+        assert_eq!(join_url("/sukamaju/", "/berita/"), "/sukamaju/berita/");
+        assert_eq!(
+            join_url("/sukamaju/", "/sukamaju/berita/"),
+            "/sukamaju/berita/"
+        );
+        assert_eq!(
+            join_url("/sukamaju/", "https://wa.me/62"),
+            "https://wa.me/62"
+        );
+        assert_eq!(
+            absolute("https://x.github.io/sukamaju", "/sukamaju/berita/"),
+            "https://x.github.io/sukamaju/berita/"
+        );
+        assert_eq!(
+            absolute("https://x.github.io/sukamaju", "berita/"),
+            "https://x.github.io/sukamaju/berita/"
+        );
+        assert_eq!(
+            absolute("https://kim.example.org", "/media/a.jpg"),
+            "https://kim.example.org/media/a.jpg"
+        );
+    }
+
+    #[test]
+    fn reads_model_dates() {
+        assert!(parse_moment("2025-08-26").unwrap().1.is_none());
+        assert!(
+            parse_moment("2025-08-26T09:30:00+07:00")
+                .unwrap()
+                .1
+                .is_some()
+        );
+        assert!(parse_moment("kemarin").is_none());
+    }
+}

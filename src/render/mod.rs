@@ -1,0 +1,521 @@
+//! Stage 3: render. Model pages into HTML through Tera.
+//!
+//! Tera 2 was chosen over 1.20: its runtime errors name the template file,
+//! line and column with a caret (Zola's users miss that in 1.x, its issue
+//! #1536), its fallback prefixes give site > theme > built-in lookup
+//! without copying templates, and its global context holds the site-wide
+//! data once instead of once per page. Render speed on the 10,000-post
+//! corpus is recorded in bench/README.md.
+//!
+//! Every page is a [`Job`]; jobs render in parallel (rayon), each into its
+//! own small context built from references into the shared model.
+
+pub mod filters;
+pub mod theme;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::model::Model;
+use crate::text;
+
+use filters::FilterSettings;
+use theme::{PREFIXES, Theme};
+use views::{Paginator, PostView, TermView, page_count, page_path, summaries};
+
+/// One page to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home,
+    Post(usize),
+    Page(usize),
+    Section { index: usize, page: usize },
+    Category { index: usize, page: usize },
+    Tag { index: usize, page: usize },
+    Categories,
+    Tags,
+    Archive,
+    ArchiveMonth { year: usize, month: usize },
+    Profile(ProfilePage),
+    NotFound,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfilePage {
+    Profil,
+    Pemerintahan,
+    Kim,
+    Kontak,
+}
+
+impl ProfilePage {
+    pub const ALL: [ProfilePage; 4] = [
+        ProfilePage::Profil,
+        ProfilePage::Pemerintahan,
+        ProfilePage::Kim,
+        ProfilePage::Kontak,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            ProfilePage::Profil => "profil",
+            ProfilePage::Pemerintahan => "pemerintahan",
+            ProfilePage::Kim => "kim",
+            ProfilePage::Kontak => "kontak",
+        }
+    }
+}
+
+pub struct Renderer {
+    tera: Tera,
+    theme: Theme,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    root_path: &'a str,
+    language: &'a str,
+    zone: crate::format::Zone,
+    menu: Vec<MenuView<'a>>,
+    categories: Vec<TermView<'a>>,
+    sections: Vec<SectionView<'a>>,
+    now: String,
+    generator: &'static str,
+}
+
+#[derive(Serialize)]
+struct MenuView<'a> {
+    name: &'a str,
+    url: String,
+    /// The URL path the item matches, for marking the current page.
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    key: &'a str,
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    count: usize,
+}
+
+impl Renderer {
+    /// Loads the theme and the site-wide context.
+    pub fn new(model: &Model, root: &Path) -> Result<Renderer, Diagnostics> {
+        let theme = Theme::load(root, &model.config.theme)?;
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes(PREFIXES)
+            .expect("no templates are added yet");
+        tera.autoescape_on(vec![".html", ".xml"]);
+        filters::register(
+            &mut tera,
+            &FilterSettings {
+                lang: model.config.language,
+                zone: model.zone,
+                time_style: model.config.time_style,
+                root_path: model.config.root_path.clone(),
+                base_url: model.config.base_url.clone(),
+            },
+        );
+        let sources: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.source.as_str()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(template_diagnostic(&e, &theme).into());
+        }
+        let strings = theme.strings(model.config.language.code())?;
+        let global = tera.global_context();
+        global.insert("site", &site_view(model));
+        global.insert("profile", &model.profile);
+        global.insert("t", &strings);
+        global.insert("lang", model.config.language.code());
+        Ok(Renderer { tera, theme })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Every page of the site.
+    pub fn jobs(model: &Model) -> Vec<Job> {
+        let per = model.config.posts_per_page;
+        let mut jobs = vec![
+            Job::Home,
+            Job::Categories,
+            Job::Tags,
+            Job::Archive,
+            Job::NotFound,
+        ];
+        jobs.extend(ProfilePage::ALL.map(Job::Profile));
+        jobs.extend((0..model.posts.len()).map(Job::Post));
+        jobs.extend((0..model.pages.len()).map(Job::Page));
+        for (index, s) in model.sections.iter().enumerate() {
+            jobs.extend(
+                (1..=page_count(s.posts.len(), per)).map(|page| Job::Section { index, page }),
+            );
+        }
+        for (index, c) in model.categories.iter().enumerate() {
+            jobs.extend(
+                (1..=page_count(c.posts.len(), per)).map(|page| Job::Category { index, page }),
+            );
+        }
+        for (index, t) in model.tags.iter().enumerate() {
+            jobs.extend((1..=page_count(t.posts.len(), per)).map(|page| Job::Tag { index, page }));
+        }
+        for (y, year) in model.archive.iter().enumerate() {
+            jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth { year: y, month: m }));
+        }
+        jobs
+    }
+
+    /// Renders every job in parallel, handing each page to `write`
+    /// (output path relative to the site root, HTML). Returns all problems.
+    pub fn render_all(
+        &self,
+        model: &Model,
+        write: &(dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync),
+    ) -> Diagnostics {
+        let jobs = Self::jobs(model);
+        let mut errors: Vec<Diagnostic> = jobs
+            .par_iter()
+            .filter_map(|job| {
+                let (path, html) = match self.render(model, *job) {
+                    Ok(v) => v,
+                    Err(d) => return Some(d),
+                };
+                write(&path, html.as_bytes()).err()
+            })
+            .collect();
+        // One broken template breaks every page that uses it: say it once.
+        errors.dedup_by(|a, b| a.position() == b.position() && a.message == b.message);
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|d| seen.insert((d.position(), d.message.en.clone())));
+        Diagnostics { items: errors }
+    }
+
+    /// Renders one job: (output path, HTML).
+    pub fn render(&self, model: &Model, job: Job) -> Result<(String, String), Diagnostic> {
+        let (template, path, ctx) = self.context(model, job);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_diagnostic(&e, &self.theme))?;
+        let file = if path.ends_with(".html") {
+            path
+        } else {
+            format!("{path}index.html")
+        };
+        Ok((file, html))
+    }
+
+    fn context<'m>(&self, model: &'m Model, job: Job) -> (&'m str, String, Context) {
+        let mut ctx = Context::new();
+        let per = model.config.posts_per_page;
+        let (template, path): (&'m str, String) = match job {
+            Job::Home => {
+                let pinned: Vec<usize> = (0..model.posts.len())
+                    .filter(|&i| model.posts[i].pinned)
+                    .collect();
+                let latest: Vec<usize> = (0..model.posts.len().min(per)).collect();
+                let ann: Vec<usize> = model.active_announcements().collect();
+                let upcoming: Vec<usize> = model.upcoming_events().into_iter().take(3).collect();
+                ctx.insert("pinned", &summaries(model, &pinned));
+                ctx.insert("latest", &summaries(model, &latest));
+                ctx.insert("announcements", &summaries(model, &ann));
+                ctx.insert("upcoming", &summaries(model, &upcoming));
+                ctx.insert("total_posts", &model.posts.len());
+                ("index.html", String::new())
+            }
+            Job::Post(i) => {
+                let post = &model.posts[i];
+                let section = &model.sections.iter().find(|s| s.key == post.section);
+                if let Some(s) = section {
+                    let pos = s.posts.iter().position(|&p| p == i).unwrap_or(0);
+                    // Sections list newest first: "previous" is the older post.
+                    let older = s
+                        .posts
+                        .get(pos + 1)
+                        .map(|&p| PostView::summary(model, &model.posts[p]));
+                    let newer = pos
+                        .checked_sub(1)
+                        .and_then(|k| s.posts.get(k))
+                        .map(|&p| PostView::summary(model, &model.posts[p]));
+                    ctx.insert("prev", &older);
+                    ctx.insert("next", &newer);
+                    ctx.insert("section", &section_view(model, s));
+                }
+                let related: Vec<usize> = post
+                    .category
+                    .as_deref()
+                    .and_then(|k| model.category(k))
+                    .map(|c| related(&c.posts, i, 3))
+                    .unwrap_or_default();
+                ctx.insert("related", &summaries(model, &related));
+                ctx.insert("page", &PostView::full(model, post));
+                (template_of(post, "post.html"), post.path.clone())
+            }
+            Job::Page(i) => {
+                let page = &model.pages[i];
+                ctx.insert("page", &PostView::full(model, page));
+                (template_of(page, "page.html"), page.path.clone())
+            }
+            Job::Section { index, page } => {
+                let s = &model.sections[index];
+                ctx.insert("section", &section_view(model, s));
+                ctx.insert("paginator", &Paginator::new(model, &s.path, &s.posts, page));
+                ("section.html", page_path(&s.path, page))
+            }
+            Job::Category { index, page } => {
+                let c = &model.categories[index];
+                ctx.insert("term", &TermView::new(model, c));
+                ctx.insert("paginator", &Paginator::new(model, &c.path, &c.posts, page));
+                ("category.html", page_path(&c.path, page))
+            }
+            Job::Tag { index, page } => {
+                let t = &model.tags[index];
+                ctx.insert("term", &TermView::new(model, t));
+                ctx.insert("paginator", &Paginator::new(model, &t.path, &t.posts, page));
+                ("tag.html", page_path(&t.path, page))
+            }
+            Job::Categories => {
+                let terms: Vec<_> = model
+                    .categories
+                    .iter()
+                    .map(|t| TermView::new(model, t))
+                    .collect();
+                ctx.insert("terms", &terms);
+                ("categories.html", "kategori/".to_string())
+            }
+            Job::Tags => {
+                let terms: Vec<_> = model.tags.iter().map(|t| TermView::new(model, t)).collect();
+                ctx.insert("terms", &terms);
+                ("tags.html", "tag/".to_string())
+            }
+            Job::Archive => {
+                ctx.insert("years", &archive_view(model));
+                ("archive.html", "arsip/".to_string())
+            }
+            Job::ArchiveMonth { year, month } => {
+                let m = &model.archive[year].months[month];
+                ctx.insert("year", &m.year);
+                ctx.insert("month", &m.month);
+                ctx.insert("posts", &summaries(model, &m.posts));
+                ("archive_month.html", m.path.clone())
+            }
+            Job::Profile(p) => {
+                if p == ProfilePage::Profil {
+                    let history = model
+                        .profile
+                        .village
+                        .history_page
+                        .as_deref()
+                        .and_then(|h| model.pages.iter().find(|pg| pg.rel == h));
+                    ctx.insert("history", &history.map(|h| PostView::full(model, h)));
+                }
+                let pages: Vec<_> = model
+                    .pages
+                    .iter()
+                    .filter(|pg| pg.section == p.key())
+                    .map(|pg| PostView::summary(model, pg))
+                    .collect();
+                ctx.insert("pages", &pages);
+                (
+                    match p {
+                        ProfilePage::Profil => "profil.html",
+                        ProfilePage::Pemerintahan => "pemerintahan.html",
+                        ProfilePage::Kim => "kim.html",
+                        ProfilePage::Kontak => "kontak.html",
+                    },
+                    format!("{}/", p.key()),
+                )
+            }
+            Job::NotFound => ("404.html", "404.html".to_string()),
+        };
+        ctx.insert("url", &model.url(&path));
+        ctx.insert("permalink", &model.permalink(&path));
+        ctx.insert("current_path", &format!("/{path}"));
+        (template, path, ctx)
+    }
+}
+
+fn template_of<'m>(post: &'m crate::model::Post, default: &'static str) -> &'m str {
+    post.template.as_deref().unwrap_or(default)
+}
+
+fn related(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
+    let pos = posts.iter().position(|&p| p == me).unwrap_or(0);
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    let mut step = 1;
+    while out.len() < n && (step <= pos || pos + step < posts.len()) {
+        if let Some(&p) = posts.get(pos + step) {
+            out.push(p);
+        }
+        if out.len() < n && step <= pos {
+            out.push(posts[pos - step]);
+        }
+        step += 1;
+    }
+    out
+}
+
+fn site_view(model: &Model) -> SiteView<'_> {
+    SiteView {
+        title: &model.config.title,
+        description: &model.config.description,
+        base_url: &model.config.base_url,
+        root_path: &model.config.root_path,
+        language: model.config.language.code(),
+        zone: model.zone,
+        menu: model
+            .config
+            .menu
+            .iter()
+            .map(|m| MenuView {
+                name: &m.name,
+                url: filters::join_url(&model.config.root_path, &m.url),
+                path: &m.url,
+            })
+            .collect(),
+        categories: model
+            .categories
+            .iter()
+            .filter(|c| !c.posts.is_empty())
+            .map(|c| TermView::new(model, c))
+            .collect(),
+        sections: model
+            .sections
+            .iter()
+            .map(|s| section_view(model, s))
+            .collect(),
+        now: model
+            .now
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        generator: concat!("warta ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+fn section_view<'a>(model: &Model, s: &'a crate::model::Section) -> SectionView<'a> {
+    SectionView {
+        key: &s.key,
+        title: &s.title,
+        description: &s.description,
+        url: model.url(&s.path),
+        count: s.posts.len(),
+    }
+}
+
+#[derive(Serialize)]
+struct YearView {
+    year: i32,
+    count: usize,
+    months: Vec<MonthView>,
+}
+
+#[derive(Serialize)]
+struct MonthView {
+    month: u32,
+    url: String,
+    count: usize,
+}
+
+fn archive_view(model: &Model) -> Vec<YearView> {
+    model
+        .archive
+        .iter()
+        .map(|y| YearView {
+            year: y.year,
+            count: y.months.iter().map(|m| m.posts.len()).sum(),
+            months: y
+                .months
+                .iter()
+                .map(|m| MonthView {
+                    month: m.month,
+                    url: model.url(&m.path),
+                    count: m.posts.len(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A Tera error as a diagnostic naming the template file a person edits.
+pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
+    use std::error::Error as _;
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let mut chain = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        chain.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    let Some(report) = report else {
+        return Diagnostic::error(text!("Templat gagal: {chain}", "Template failed: {chain}"));
+    };
+    let message = report.message();
+    let unknown = message.contains("not defined") || message.contains("not found in context");
+    let msg = if unknown {
+        text!(
+            "Templat memakai variabel yang tidak ada: {message}",
+            "The template uses a variable that does not exist: {message}"
+        )
+    } else {
+        text!(
+            "Templat tidak bisa dipakai: {message}",
+            "The template cannot be used: {message}"
+        )
+    };
+    let hint = if unknown {
+        Text::new(
+            "Periksa ejaan nama variabel; daftar variabel tiap templat ada di docs/THEMES.md. Untuk nilai yang boleh kosong, pakai {% if page.x %}…{% endif %} atau page.x | default(value=\"\").",
+            "Check the variable's spelling; docs/THEMES.md lists each template's variables. For a value that may be absent, use {% if page.x %}…{% endif %} or page.x | default(value=\"\").",
+        )
+    } else {
+        Text::new(
+            "Periksa penulisan Tera di baris ini ({{ … }}, {% … %}); lihat docs/THEMES.md.",
+            "Check the Tera syntax on this line ({{ … }}, {% … %}); see docs/THEMES.md.",
+        )
+    };
+    let span = report.span();
+    let mut d = Diagnostic::error(msg).hint(hint);
+    if let Some(t) = theme.shown_path(report.filename()) {
+        d = d
+            .in_file(&t.shown)
+            .at_line(&t.source, span.start_line, span.start_col + 1);
+        if let Some(loc) = &mut d.location {
+            if span.end_line == span.start_line {
+                loc.width = span.end_col.saturating_sub(span.start_col).max(1);
+            }
+        }
+    } else {
+        d = d.in_file(report.filename()).detail(chain);
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::related;
+
+    #[test]
+    fn related_posts_are_the_nearest_in_time() {
+        let posts = [10, 11, 12, 13, 14, 15];
+        assert_eq!(related(&posts, 12, 3), vec![13, 11, 14]);
+        assert_eq!(related(&posts, 10, 3), vec![11, 12, 13]);
+        assert_eq!(related(&posts, 15, 3), vec![14, 13, 12]);
+        assert_eq!(related(&[7], 7, 3), Vec::<usize>::new());
+    }
+}
