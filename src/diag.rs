@@ -107,7 +107,10 @@ impl Location {
         let line = source[..offset].matches('\n').count() + 1;
         let column = source[line_start..offset].chars().count() + 1;
         let raw_line = &source[line_start..line_end];
-        let end = (offset + len).min(line_end).max(offset);
+        let mut end = (offset + len).min(line_end).max(offset);
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         let width = source[offset..end].chars().count().max(1);
         Location {
             line,

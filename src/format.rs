@@ -230,7 +230,7 @@ fn separators(lang: Lang) -> (char, char) {
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -607,7 +607,7 @@ mod tests {
             (1.005, 2, "1,01", "1.01"),
             (999.96, 1, "1.000,0", "1,000.0"),
             (-0.004, 2, "0,00", "0.00"),
-            (3.14159, 3, "3,142", "3.142"),
+            (1.23456, 3, "1,235", "1.235"),
             (7.0, 2, "7,00", "7.00"),
         ] {
             assert_eq!(

@@ -105,7 +105,10 @@ impl Site {
         problems.extend(profile_problems);
         let (content, content_problems) = load_content(&req.root);
         problems.extend(content_problems);
-        let Some(profile) = profile.filter(|_| !problems.has_errors()) else {
+        // Go on to the model even when some files failed, so that one run
+        // reports the problems of every stage; only without a profile
+        // (its zone dates every post) is there nothing to model.
+        let Some(profile) = profile else {
             problems.sort();
             return Err(BuildFailure { problems, lang });
         };

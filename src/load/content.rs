@@ -49,6 +49,9 @@ pub struct Document {
     pub name_date: Option<String>,
     pub source: String,
     pub front: FrontMatter,
+    /// Byte offset of the front matter's TOML in `source`: spans in
+    /// `front` are relative to it.
+    pub toml_offset: usize,
     pub body_offset: usize,
     /// For a bundle: its folder relative to `content/`, and its other files.
     pub bundle: Option<Bundle>,
@@ -283,7 +286,7 @@ fn read_document(
     let source = fsx::read_text(&path).map_err(|d| d.in_file(&file))?;
     let split = frontmatter::split(&source, &file)?;
     let front = frontmatter::parse(&split, &source, &file)?;
-    let body_offset = split.body_offset;
+    let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
     let section = match rel.split_once('/') {
         Some((first, _)) => first.to_string(),
         None => String::new(),
@@ -312,6 +315,7 @@ fn read_document(
         section,
         source,
         front,
+        toml_offset,
         body_offset,
         bundle,
     })

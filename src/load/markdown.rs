@@ -97,7 +97,8 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = rewrite_url(&dest_url, ctx, range.start, &mut out.broken_links);
+                let at = url_offset(body, &range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut out.broken_links);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest,
@@ -111,7 +112,8 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = rewrite_url(&dest_url, ctx, range.start, &mut out.broken_links);
+                let at = url_offset(body, &range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut out.broken_links);
                 image_alt = Some((range.start, dest.to_string(), String::new()));
                 Event::Start(Tag::Image {
                     link_type,
@@ -151,16 +153,13 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
             if let Some((_, _, alt)) = &mut image_alt {
                 alt.push_str(t);
             }
-            if in_first_para {
-                if let Some((_, text)) = &mut first_para {
-                    text.push_str(t);
-                }
+            if let Some((_, text)) = first_para.as_mut().filter(|_| in_first_para) {
+                text.push_str(t);
             }
         }
-        if matches!(event, Event::SoftBreak | Event::HardBreak) && in_first_para {
-            if let Some((_, text)) = &mut first_para {
-                text.push(' ');
-            }
+        let is_break = matches!(event, Event::SoftBreak | Event::HardBreak);
+        if let Some((_, text)) = first_para.as_mut().filter(|_| in_first_para && is_break) {
+            text.push(' ');
         }
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -213,6 +212,13 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     out.html.reserve(body.len() + body.len() / 4);
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Where the URL itself stands in the body, for pointing at it.
+fn url_offset(body: &str, range: &std::ops::Range<usize>, url: &str) -> usize {
+    body.get(range.clone())
+        .and_then(|text| text.find(url))
+        .map_or(range.start, |i| range.start + i)
 }
 
 fn unique_id(given: Option<String>, text: &str, used: &mut Vec<String>) -> String {
@@ -353,7 +359,12 @@ mod tests {
         );
         assert_eq!(r.broken_links.len(), 1);
         assert_eq!(r.broken_links[0].target, "lama.md");
-        assert_eq!(r.broken_links[0].offset, 46);
+        let body =
+            "Lihat [rapat](../agenda/musdes.md#waktu) dan [lama](lama.md) dan [x](/berita/x/).";
+        assert_eq!(
+            r.broken_links[0].offset,
+            body.find("(lama.md)").unwrap() + 1
+        );
     }
 
     #[test]

@@ -52,10 +52,9 @@ const KEY_ALIASES: &[(&str, &str)] = &[
 /// The valid key nearest to `unknown`: an alias first, then edit distance.
 pub fn suggest_key<'a>(unknown: &str, valid: &[&'a str]) -> Option<&'a str> {
     let lower = unknown.to_lowercase();
-    if let Some((_, target)) = KEY_ALIASES.iter().find(|(alias, _)| *alias == lower) {
-        if let Some(v) = valid.iter().find(|v| *v == target) {
-            return Some(v);
-        }
+    let alias = KEY_ALIASES.iter().find(|(alias, _)| *alias == lower);
+    if let Some(v) = alias.and_then(|(_, target)| valid.iter().find(|v| *v == target)) {
+        return Some(v);
     }
     valid
         .iter()

@@ -92,12 +92,15 @@ pub fn prepare(
             .at(src, span.start, span.end.saturating_sub(span.start))
             .hint(hint)
     };
+    // Spans from the front matter are relative to its TOML block.
+    let abs =
+        |span: std::ops::Range<usize>| doc.toml_offset + span.start..doc.toml_offset + span.end;
     let fence = src.find("+++").unwrap_or(0);
     let title = match &f.title {
         Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
         Some(t) => {
             errs.push(err_at(
-                t.span(),
+                abs(t.span()),
                 Text::new("Judul (`title`) kosong.", "The title (`title`) is empty."),
                 Text::new(
                     "Isi judul di antara tanda kutip.",
@@ -127,7 +130,7 @@ pub fn prepare(
             Ok(m) => Some(m),
             Err(_) => {
                 errs.push(err_at(
-                    v.span(),
+                    abs(v.span()),
                     {
                         let v = v.get_ref();
                         text!("`{v}` bukan tanggal yang lengkap.", "`{v}` is not a complete date.")
@@ -177,7 +180,7 @@ pub fn prepare(
                 ),
             };
             errs.push(err_at(
-                c.span(),
+                abs(c.span()),
                 {
                     let c = c.get_ref();
                     text!("Kategori `{c}` tidak dikenal.", "Unknown category `{c}`.")
@@ -192,7 +195,7 @@ pub fn prepare(
             let clean = slugify(s.get_ref());
             if clean.is_empty() {
                 errs.push(err_at(
-                    s.span(),
+                    abs(s.span()),
                     Text::new(
                         "`slug` kosong setelah dibersihkan.",
                         "`slug` is empty once cleaned.",
@@ -310,7 +313,7 @@ pub fn fill_body(
                 "The link to `{t}` is broken: that file does not exist (or is a draft)."
             ))
             .in_file(&doc.file)
-            .at(&doc.source, doc.body_offset + b.offset, b.len + 2)
+            .at(&doc.source, doc.body_offset + b.offset, b.len)
             .hint(Text::new(
                 "Periksa nama berkas dan foldernya. Tautan ditulis relatif terhadap berkas ini, misalnya [rapat](../agenda/2025-09-02-musdes.md).",
                 "Check the file and folder name. Links are relative to this file, e.g. [meeting](../agenda/2025-09-02-musdes.md).",

@@ -28,6 +28,9 @@ use filters::FilterSettings;
 use theme::{PREFIXES, Theme};
 use views::{Paginator, PostView, TermView, page_count, page_path, summaries};
 
+/// Where rendered pages go: (output path, bytes).
+pub type WriteFn<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
@@ -181,11 +184,7 @@ impl Renderer {
 
     /// Renders every job in parallel, handing each page to `write`
     /// (output path relative to the site root, HTML). Returns all problems.
-    pub fn render_all(
-        &self,
-        model: &Model,
-        write: &(dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync),
-    ) -> Diagnostics {
+    pub fn render_all(&self, model: &Model, write: &WriteFn<'_>) -> Diagnostics {
         let jobs = Self::jobs(model);
         let mut errors: Vec<Diagnostic> = jobs
             .par_iter()
@@ -495,10 +494,12 @@ pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
         d = d
             .in_file(&t.shown)
             .at_line(&t.source, span.start_line, span.start_col + 1);
-        if let Some(loc) = &mut d.location {
-            if span.end_line == span.start_line {
-                loc.width = span.end_col.saturating_sub(span.start_col).max(1);
-            }
+        if let Some(loc) = d
+            .location
+            .as_mut()
+            .filter(|_| span.end_line == span.start_line)
+        {
+            loc.width = span.end_col.saturating_sub(span.start_col).max(1);
         }
     } else {
         d = d.in_file(report.filename()).detail(chain);

@@ -1,0 +1,237 @@
+//! Whole builds: content-example, the design examples, sub-paths, themes.
+
+use crate::support::{Site, repo};
+
+#[test]
+fn content_example_builds_pages_with_real_content() {
+    let site = Site::fixture("content-example");
+    let r = site.build_ok();
+    assert!(r.stdout.contains("halaman"), "{}", r.stdout);
+    let files = site.output_files();
+    for must in [
+        "index.html",
+        "404.html",
+        "berita/index.html",
+        "berita/halaman/2/index.html",
+        "berita/posyandu-krajan/index.html",
+        "berita/posyandu-krajan/posyandu-krajan.jpg",
+        "kategori/index.html",
+        "kategori/kesehatan/index.html",
+        "tag/index.html",
+        "arsip/index.html",
+        "profil/index.html",
+        "profil/sejarah/index.html",
+        "pemerintahan/index.html",
+        "kim/index.html",
+        "kontak/index.html",
+        "media/logo.png",
+        ".warta-output",
+    ] {
+        assert!(
+            files.iter().any(|f| f == must),
+            "{must} missing from output"
+        );
+    }
+    let home = site.read("public/index.html");
+    assert!(home.contains("<html lang=\"id\""), "lang");
+    assert!(home.contains("Sukamaju"));
+    // Every published post has its page, with its title in it.
+    for entry in walkdir::WalkDir::new(site.path("content/berita"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(p).unwrap();
+            if text.contains("draft = true") {
+                continue;
+            }
+            let title = text
+                .lines()
+                .find_map(|l| l.strip_prefix("title = \""))
+                .unwrap()
+                .trim_end_matches('"');
+            let title = title.replace('&', "&amp;").replace('"', "&quot;");
+            assert!(
+                files
+                    .iter()
+                    .filter(|f| f.starts_with("berita/") && f.ends_with("index.html"))
+                    .any(|f| site.read(&format!("public/{f}")).contains(&title)),
+                "no page shows {title}"
+            );
+        }
+    }
+    // Drafts are left out.
+    let draft = walkdir::WalkDir::new(site.path("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_type().is_file()
+                && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("draft = true"))
+        });
+    if let Some(d) = draft {
+        let text = std::fs::read_to_string(d.path()).unwrap();
+        let title = text
+            .lines()
+            .find_map(|l| l.strip_prefix("title = \""))
+            .unwrap()
+            .trim_end_matches('"');
+        assert!(!home.contains(title), "draft {title} on the home page");
+    }
+}
+
+#[test]
+fn the_design_examples_load_as_they_are() {
+    let shared = repo().join("../shared/design");
+    if !shared.is_dir() {
+        eprintln!("note: ../shared/design not found; skipping");
+        return;
+    }
+    let site = Site::empty();
+    site.write(
+        "warta.toml",
+        std::fs::read(shared.join("warta.example.toml")).unwrap(),
+    );
+    site.write(
+        "profile.toml",
+        std::fs::read(shared.join("profile.example.toml")).unwrap(),
+    );
+    site.write(
+        "content/berita/2025-08-26-posyandu-krajan.md",
+        std::fs::read(shared.join("post.example.md")).unwrap(),
+    );
+    site.write(
+        "content/profil/sejarah.md",
+        "+++\ntitle = \"Sejarah\"\n+++\nSejarah desa.\n",
+    );
+    let r = site.build_ok();
+    assert!(
+        r.stderr.is_empty() || !r.stderr.contains("kesalahan:"),
+        "{}",
+        r.stderr
+    );
+    let post = site.read("public/berita/posyandu-krajan/index.html");
+    assert!(post.contains("Posyandu Balita Dusun Krajan Bulan Agustus"));
+    assert!(post.contains("Selasa, 26 Agustus 2025"), "Indonesian date");
+    assert!(post.contains("09.30 WIB"), "village time");
+}
+
+#[test]
+fn sub_path_base_url_is_honoured_in_every_link() {
+    let site = Site::fixture("minimal");
+    let r = site.run(&["build", "--base-url", "https://x.github.io/sukamaju"]);
+    assert_eq!(r.code, 0, "{}", r.output(&site));
+    let mut checked = 0;
+    for f in site.output_files().iter().filter(|f| f.ends_with(".html")) {
+        let html = site.read(&format!("public/{f}"));
+        for attr in ["href=\"/", "src=\"/", "action=\"/"] {
+            for (i, _) in html.match_indices(attr) {
+                let rest = &html[i + attr.len() - 1..];
+                assert!(
+                    rest.starts_with("/sukamaju/"),
+                    "{f}: {}",
+                    &rest[..rest.len().min(60)]
+                );
+                checked += 1;
+            }
+        }
+        assert!(
+            !html.contains("https://x.github.io/berita"),
+            "{f}: absolute URL without sub-path"
+        );
+    }
+    assert!(checked > 20, "only {checked} links checked");
+    let post = site.read("public/berita/posyandu-krajan/index.html");
+    assert!(
+        post.contains("href=\"/sukamaju/berita/kerja-bakti/\""),
+        "Markdown link to a source file"
+    );
+}
+
+#[test]
+fn a_site_template_overrides_one_and_the_rest_come_from_desa() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "templates/post.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"ganti\">DIGANTI {{ page.title }}</p>{% endblock main %}",
+    );
+    site.build_ok();
+    let post = site.read("public/berita/posyandu-krajan/index.html");
+    assert!(
+        post.contains("DIGANTI Posyandu Balita Dusun Krajan"),
+        "{post}"
+    );
+    assert!(
+        post.contains("style.css"),
+        "base.html still comes from desa"
+    );
+    let home = site.read("public/index.html");
+    assert!(!home.contains("DIGANTI") && home.contains("Posyandu Balita Dusun Krajan"));
+}
+
+#[test]
+fn rendered_post_fields_snapshot() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "templates/post.html",
+        "title={{ page.title }}\nurl={{ page.url }}\npermalink={{ page.permalink }}\nwhen={{ page.date | datetime }}\ndate={{ page.date }}\n\
+         category={{ page.category.name }} {{ page.category.url }}\ntags={% for t in page.tags %}{{ t.name }}>{{ t.url }} {% endfor %}\n\
+         author={{ page.author }} place={{ page.place }}\nsummary={{ page.summary }}\ntoc={% for h in page.toc %}{{ h.id }} {% endfor %}\n\
+         prev={% if prev %}{{ prev.title }}{% endif %} next={% if next %}{{ next.title }}{% endif %}\n\
+         money={{ 15000 | rupiah }} {{ 3120 | number }} {{ 412.5 | number }}\n---\n{{ page.content | safe }}",
+    );
+    site.build_ok();
+    insta::assert_snapshot!(site.read("public/berita/posyandu-krajan/index.html"));
+}
+
+#[test]
+fn drafts_and_future_posts_only_with_drafts() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/berita/draf.md",
+        "+++\ntitle = \"Draf Rahasia\"\ndate = 2025-01-02\ndraft = true\n+++\nx\n",
+    );
+    site.write(
+        "content/berita/nanti.md",
+        "+++\ntitle = \"Kabar Nanti\"\ndate = 2099-01-02\n+++\nx\n",
+    );
+    site.build_ok();
+    assert!(!site.path("public/berita/draf").exists());
+    assert!(!site.path("public/berita/nanti").exists());
+    assert_eq!(site.run(&["build", "--drafts"]).code, 0);
+    assert!(site.path("public/berita/draf/index.html").is_file());
+    assert!(site.path("public/berita/nanti/index.html").is_file());
+}
+
+#[test]
+fn never_replaces_a_folder_it_did_not_create() {
+    let site = Site::fixture("minimal");
+    site.write("dokumen/penting.txt", "jangan dihapus");
+    let r = site.run(&["build", "--output", site.path("dokumen").to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.output(&site));
+    assert_eq!(site.read("dokumen/penting.txt"), "jangan dihapus");
+}
+
+#[test]
+fn pagination_archive_and_taxonomies() {
+    let site = Site::fixture("minimal");
+    site.build_ok();
+    let files = site.output_files();
+    for f in [
+        "berita/index.html",
+        "berita/halaman/2/index.html",
+        "kategori/berita-desa/index.html",
+        "tag/stunting/index.html",
+        "tag/gotong-royong/index.html",
+        "arsip/2025/08/index.html",
+        "arsip/2025/07/index.html",
+    ] {
+        assert!(files.iter().any(|x| x == f), "{f} missing: {files:?}");
+    }
+    assert!(!files.iter().any(|x| x == "berita/halaman/3/index.html"));
+    let page2 = site.read("public/berita/halaman/2/index.html");
+    assert!(
+        page2.contains("Musim Tanam Dimulai"),
+        "oldest post on page 2"
+    );
+}

@@ -1,0 +1,11 @@
+//! warta's integration tests: the real binary on fixture sites.
+//!
+//! Each test copies a fixture (`tests/fixtures/*`, or `content-example/`,
+//! the full "everything" site) into its own temporary folder, runs
+//! `warta` there, and checks what a person would: the exit code, the
+//! message, and the pages written.
+
+mod bad_input;
+mod build;
+mod commands;
+mod support;

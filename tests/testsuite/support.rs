@@ -1,0 +1,133 @@
+//! Running the real `warta` binary on a temporary copy of a fixture.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in its own temporary folder.
+pub struct Site {
+    pub dir: TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout and stderr, with the temporary folder's path replaced by `[SITE]`.
+    pub fn output(&self, site: &Site) -> String {
+        let all = format!("{}{}", self.stdout, self.stderr);
+        all.replace(&site.root().display().to_string(), "[SITE]")
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`, or of `content-example` for that name.
+    pub fn fixture(name: &str) -> Site {
+        let src = if name == "content-example" {
+            repo().join("content-example")
+        } else {
+            repo().join("tests/fixtures").join(name)
+        };
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&src, &dir.path().join("site"));
+        Site { dir }
+    }
+
+    pub fn empty() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("site")).unwrap();
+        Site { dir }
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, contents).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.path(rel)).unwrap();
+    }
+
+    /// Replaces `from` with `to` in a file, which must contain it.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let s = self.read(rel);
+        assert!(s.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, s.replacen(from, to, 1));
+    }
+
+    /// Runs `warta ARGS --root <site>` with English-neutral surroundings.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("LANG", "C")
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Builds into `<site>/public`, asserting success.
+    pub fn build_ok(&self) -> Run {
+        let r = self.run(&["build"]);
+        assert_eq!(r.code, 0, "build failed:\n{}{}", r.stdout, r.stderr);
+        r
+    }
+
+    /// Every file below `public/`, relative, sorted.
+    pub fn output_files(&self) -> Vec<String> {
+        let base = self.path("public");
+        let mut files: Vec<String> = walkdir::WalkDir::new(&base)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
