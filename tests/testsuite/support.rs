@@ -78,10 +78,6 @@ impl Site {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
-    pub fn remove(&self, rel: &str) {
-        std::fs::remove_file(self.path(rel)).unwrap();
-    }
-
     /// Replaces `from` with `to` in a file, which must contain it.
     pub fn edit(&self, rel: &str, from: &str, to: &str) {
         let s = self.read(rel);
