@@ -91,6 +91,8 @@ pub struct LooseFile {
 
 #[derive(Debug, Default)]
 pub struct Content {
+    /// The site root the content was read from.
+    pub root: PathBuf,
     pub documents: Vec<Document>,
     pub sections: Vec<SectionMeta>,
     pub loose_files: Vec<LooseFile>,
@@ -153,10 +155,17 @@ pub fn load_content(root: &Path) -> (Content, Diagnostics) {
         Ok(found) => found,
         Err(d) => {
             problems.push(d);
-            return (Content::default(), problems);
+            let content = Content {
+                root: root.to_path_buf(),
+                ..Content::default()
+            };
+            return (content, problems);
         }
     };
-    let mut content = Content::default();
+    let mut content = Content {
+        root: root.to_path_buf(),
+        ..Content::default()
+    };
     let mut to_read = Vec::new();
     for f in found {
         match f {

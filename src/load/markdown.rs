@@ -197,6 +197,19 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
             }
             _ => {}
         }
+        // Wide tables scroll inside their own box on a 360 px screen.
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")))
+            }
+            Event::End(TagEnd::Table) => {
+                depth = depth.saturating_sub(1);
+                events.push(event);
+                events.push(Event::Html(CowStr::from("</div>")));
+                continue;
+            }
+            _ => {}
+        }
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),

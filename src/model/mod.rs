@@ -139,6 +139,7 @@ impl Model {
             .iter()
             .map(|(p, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
             .collect();
+        check_profile_pages(&profile, &content.root, &urls, &mut problems);
         let resolve = |rel: &str| urls.get(rel).cloned();
         let body_problems: Vec<Diagnostic> = items
             .par_iter_mut()
@@ -258,6 +259,42 @@ fn check_unique_paths(items: &[(Post, Document)], problems: &mut Diagnostics) {
                 )),
             );
         }
+    }
+}
+
+/// Pages the profile names (`history_page`, institutions' `page`) must
+/// exist, like links in posts.
+fn check_profile_pages(
+    profile: &Profile,
+    root: &std::path::Path,
+    urls: &HashMap<String, String>,
+    problems: &mut Diagnostics,
+) {
+    let named = profile
+        .village
+        .history_page
+        .iter()
+        .chain(profile.institutions.iter().filter_map(|i| i.page.as_ref()));
+    let source = std::fs::read_to_string(root.join("profile.toml")).unwrap_or_default();
+    for page in named {
+        let rel = page.trim_start_matches("content/");
+        if urls.contains_key(rel) {
+            continue;
+        }
+        let quoted = format!("\"{page}\"");
+        let mut d = Diagnostic::error(text!(
+            "profile.toml menyebut halaman `{page}`, tetapi berkas content/{rel} tidak ada (atau masih draf).",
+            "profile.toml names the page `{page}`, but the file content/{rel} does not exist (or is a draft)."
+        ))
+        .in_file("profile.toml")
+        .hint(Text::new(
+            "Tulis jalur berkas relatif terhadap folder content/, misalnya \"profil/sejarah.md\", atau buat berkas itu.",
+            "Write the file's path relative to the content/ folder, e.g. \"profil/sejarah.md\", or create that file.",
+        ));
+        if let Some(at) = source.find(&quoted) {
+            d = d.at(&source, at, quoted.len());
+        }
+        problems.push(d);
     }
 }
 

@@ -19,6 +19,8 @@ pub struct FilterSettings {
     pub time_style: TimeStyle,
     pub root_path: String,
     pub base_url: String,
+    /// Content files (`lembaga/bpd.md`) and their page URLs.
+    pub content_urls: std::collections::HashMap<String, String>,
 }
 
 /// A date or datetime as written by the model.
@@ -106,6 +108,16 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
             None => format::number_auto(n, lang),
         })
     });
+    tera.register_filter("urlencode", |v: &str, _: Kwargs, _: &State| {
+        percent_encode(v)
+    });
+    let urls = s.content_urls.clone();
+    tera.register_function("content_url", move |kw: Kwargs, _: &State| {
+        let path: &str = kw.must_get("path")?;
+        urls.get(path.trim_start_matches("content/"))
+            .cloned()
+            .ok_or_else(|| tera::Error::message(format!("no page comes from content/{path}")))
+    });
     let root = s.root_path.clone();
     tera.register_function("url", move |kw: Kwargs, _: &State| {
         let path: &str = kw.must_get("path")?;
@@ -116,6 +128,20 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
         let path: &str = kw.must_get("path")?;
         Ok::<_, tera::Error>(absolute(&base, path))
     });
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, for
+/// query values such as WhatsApp's `?text=`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3 / 2);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `root_path` + `path` unless `path` is already absolute or external.
@@ -155,7 +181,13 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{absolute, join_url, parse_moment};
+    use super::{absolute, join_url, parse_moment, percent_encode};
+
+    #[test]
+    fn percent_encodes_query_values() {
+        assert_eq!(percent_encode("Rapat & Musdes?"), "Rapat%20%26%20Musdes%3F");
+        assert_eq!(percent_encode("Kopi é"), "Kopi%20%C3%A9");
+    }
 
     #[test]
     fn joins_site_urls() {

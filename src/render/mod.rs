@@ -127,6 +127,12 @@ impl Renderer {
                 time_style: model.config.time_style,
                 root_path: model.config.root_path.clone(),
                 base_url: model.config.base_url.clone(),
+                content_urls: model
+                    .posts
+                    .iter()
+                    .chain(&model.pages)
+                    .map(|p| (p.rel.clone(), model.url(&p.path)))
+                    .collect(),
             },
         );
         let sources: Vec<(&str, &str)> = theme

@@ -104,6 +104,14 @@ fn the_design_examples_load_as_they_are() {
         "content/profil/sejarah.md",
         "+++\ntitle = \"Sejarah\"\n+++\nSejarah desa.\n",
     );
+    // The example profile names this page; without it the build says so.
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("profile.toml:105:8"), "{}", r.stderr);
+    site.write(
+        "content/lembaga/bpd.md",
+        "+++\ntitle = \"BPD\"\n+++\nBPD.\n",
+    );
     let r = site.build_ok();
     assert!(
         r.stderr.is_empty() || !r.stderr.contains("kesalahan:"),
