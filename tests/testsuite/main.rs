@@ -8,4 +8,5 @@
 mod bad_input;
 mod build;
 mod commands;
+mod robustness;
 mod support;
