@@ -17,7 +17,9 @@
 #
 # Environment: WORK (default $REPO/target/bench-work), SKIP_GEN=1 (reuse the
 #   corpus already in $WORK if it has N posts), SEED (default 42),
-#   ENGINES (default "warta floor hugo"), HUGO (default: hugo on PATH).
+#   ENGINES (default "warta floor hugo"), HUGO (default: hugo on PATH),
+#   OUT_BASE (default $WORK; where out-<engine>/ go, e.g. a tmpfs such as
+#   /dev/shm/warta-bench to take the disk out of the measurement).
 set -euo pipefail
 
 N=${1:?usage: bench/run.sh N [RUNS]}
@@ -31,6 +33,7 @@ GEN=$SHARED/bench/gen_corpus.py
 WORK=${WORK:-$REPO/target/bench-work}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"warta floor hugo"}
+OUT_BASE=${OUT_BASE:-$WORK}   # e.g. /dev/shm/warta-bench: output on tmpfs, disk out of the measurement
 RESULTS=$REPO/bench/results.md
 WARTA_GOAL=3.0   # warta/floor must be <= this
 HUGO_GOAL=4.0    # hugo/warta must be >= this
@@ -77,7 +80,7 @@ HUGO=${HUGO:-$(command -v hugo || true)}
 declare -A CMD OUT VERSION WALLS RSSS CPUS
 ACTIVE=()
 for e in $ENGINES; do
-  OUT[$e]=$WORK/out-$e
+  OUT[$e]=$OUT_BASE/out-$e
   case $e in
     warta) CMD[$e]="$WARTA build --root $WSITE --output ${OUT[$e]}"
            VERSION[$e]="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo '+dirty' || true)"
@@ -133,7 +136,7 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 {
   echo "### N = $N posts, $RUNS timed runs (+1 warm-up), interleaved — $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "CPU: $CPU, $(nproc) cores; load average before: $LOAD_START, after: $(cut -d' ' -f1-3 /proc/loadavg); warta ${VERSION[warta]:-n/a}; output on $(df -PT "$WORK" | awk 'NR==2{print $2}')"
+  echo "CPU: $CPU, $(nproc) cores; load average before: $LOAD_START, after: $(cut -d' ' -f1-3 /proc/loadavg); warta ${VERSION[warta]:-n/a}; output: $OUT_BASE ($(mkdir -p "$OUT_BASE" && df -PT "$OUT_BASE" | awk 'NR==2{print $2}'))"
   echo
   echo '| engine | version | median wall (s) | median max RSS (MiB) | median CPU user+sys (s) | HTML files | all runs, wall s |'
   echo '|---|---|---:|---:|---:|---:|---|'
