@@ -116,7 +116,7 @@ impl Site {
             drafts: req.drafts,
             now: req.options_now,
         };
-        let (model, model_problems) = Model::build(config, profile, content, options);
+        let (model, model_problems) = Model::build(config, profile, &content, options, None);
         problems.extend(model_problems);
         problems.sort();
         match model {

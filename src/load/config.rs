@@ -1,6 +1,6 @@
 //! `warta.toml`: the site's settings.
 //!
-//! Parsed into [`RawConfig`] exactly as written (unknown keys are errors
+//! Parsed into `RawConfig` exactly as written (unknown keys are errors
 //! that name the nearest valid key), then resolved into [`Config`], the
 //! form the rest of the pipeline uses: defaults filled in, `base_url`
 //! split into origin and path, categories kept in the order written.

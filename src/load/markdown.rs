@@ -66,6 +66,8 @@ pub struct Rendered {
     pub words: usize,
     pub broken_links: Vec<BrokenLink>,
     pub images: Vec<BodyImage>,
+    /// Every `.md` link: the content file it names and the URL it got.
+    pub links: Vec<(String, Option<String>)>,
 }
 
 pub fn options() -> Options {
@@ -98,7 +100,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 id,
             }) => {
                 let at = url_offset(body, &range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut out.broken_links);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut out);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest,
@@ -113,7 +115,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 id,
             }) => {
                 let at = url_offset(body, &range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut out.broken_links);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut out);
                 image_alt = Some((range.start, dest.to_string(), String::new()));
                 Event::Start(Tag::Image {
                     link_type,
@@ -256,8 +258,8 @@ fn unique_id(given: Option<String>, text: &str, used: &mut Vec<String>) -> Strin
 /// Resolves a URL written in front matter (`image = "foto.jpg"`) the way
 /// the same URL in the body would be.
 pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
-    let mut broken = Vec::new();
-    rewrite_url(&CowStr::from(url.to_string()), ctx, 0, &mut broken).to_string()
+    let mut scratch = Rendered::default();
+    rewrite_url(&CowStr::from(url.to_string()), ctx, 0, &mut scratch).to_string()
 }
 
 fn has_scheme(url: &str) -> bool {
@@ -290,7 +292,7 @@ fn rewrite_url<'a>(
     dest: &CowStr<'a>,
     ctx: &LinkContext,
     offset: usize,
-    broken: &mut Vec<BrokenLink>,
+    out: &mut Rendered,
 ) -> CowStr<'a> {
     let url: &str = dest;
     if url.is_empty() || url.starts_with('#') || has_scheme(url) {
@@ -310,10 +312,13 @@ fn rewrite_url<'a>(
     let joined = join_rel(ctx.doc_dir, path);
     if path.ends_with(".md") {
         let target = joined.as_deref().and_then(|p| (ctx.resolve)(p));
+        if let Some(rel) = &joined {
+            out.links.push((rel.clone(), target.clone()));
+        }
         return match target {
             Some(u) => CowStr::from(format!("{u}{suffix}")),
             None => {
-                broken.push(BrokenLink {
+                out.broken_links.push(BrokenLink {
                     offset,
                     len: url.len(),
                     target: url.to_string(),

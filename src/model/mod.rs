@@ -7,6 +7,7 @@
 //! published, which URL each page gets, what a link points to), so
 //! rendering is a pure function of the model.
 
+pub mod cache;
 pub mod moment;
 pub mod post;
 
@@ -23,6 +24,7 @@ use crate::load::content::{Content, DocKind, Document, SectionMeta};
 use crate::load::profile::Profile;
 use crate::text;
 
+pub use cache::BodyCache;
 pub use moment::Moment;
 pub use post::Post;
 
@@ -37,6 +39,15 @@ pub const GENERATED_PATHS: &[&str] = &[
     "kategori/",
     "tag/",
 ];
+
+/// See [`Model::neighbours`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbours {
+    pub older: Option<usize>,
+    pub newer: Option<usize>,
+    pub section: Option<usize>,
+    pub related: Vec<usize>,
+}
 
 /// What to include.
 #[derive(Debug, Clone, Copy)]
@@ -106,8 +117,9 @@ impl Model {
     pub fn build(
         config: Config,
         profile: Profile,
-        content: Content,
+        content: &Content,
         options: BuildOptions,
+        cache: Option<&BodyCache>,
     ) -> (Option<Model>, Diagnostics) {
         let mut problems = Diagnostics::new();
         let zone = profile.zone();
@@ -119,13 +131,13 @@ impl Model {
 
         let prepared: Vec<_> = content
             .documents
-            .into_par_iter()
-            .map(|doc| post::prepare(doc, &config, zone))
+            .par_iter()
+            .map(|doc| (post::prepare(doc, &config, zone), doc))
             .collect();
-        let mut items: Vec<(Post, Document)> = Vec::with_capacity(prepared.len());
-        for p in prepared {
+        let mut items: Vec<(Post, &Document)> = Vec::with_capacity(prepared.len());
+        for (p, doc) in prepared {
             match p {
-                Ok((post, doc)) => {
+                Ok(post) => {
                     let future = post.date.is_some_and(|d| d.at > now);
                     if (!post.draft || include_drafts) && (!future || include_future) {
                         items.push((post, doc));
@@ -143,7 +155,7 @@ impl Model {
         let resolve = |rel: &str| urls.get(rel).cloned();
         let body_problems: Vec<Diagnostic> = items
             .par_iter_mut()
-            .flat_map_iter(|(post, doc)| post::fill_body(post, doc, &config, &resolve))
+            .flat_map_iter(|(post, doc)| post::fill_body(post, doc, &config, &resolve, cache))
             .collect();
         body_problems.into_iter().for_each(|d| problems.push(d));
         if problems.has_errors() {
@@ -201,6 +213,34 @@ impl Model {
             .map(|i| &self.tags[i])
     }
 
+    /// A post's neighbours: the older and newer post of its section, the
+    /// section, and up to three related posts (same category, nearest in
+    /// time). Index lists are ascending, so lookups are binary searches.
+    pub fn neighbours(&self, i: usize) -> Neighbours {
+        let post = &self.posts[i];
+        let section = self.sections.iter().position(|s| s.key == post.section);
+        let (mut older, mut newer) = (None, None);
+        if let Some(s) = section {
+            let list = &self.sections[s].posts;
+            if let Ok(pos) = list.binary_search(&i) {
+                older = list.get(pos + 1).copied();
+                newer = pos.checked_sub(1).map(|k| list[k]);
+            }
+        }
+        let related = post
+            .category
+            .as_deref()
+            .and_then(|k| self.category(k))
+            .map(|c| nearest(&c.posts, i, 3))
+            .unwrap_or_default();
+        Neighbours {
+            older,
+            newer,
+            section,
+            related,
+        }
+    }
+
     /// Announcements still in force: the `pengumuman` category, or any
     /// post with an `expires` date not yet passed.
     pub fn active_announcements(&self) -> impl Iterator<Item = usize> + '_ {
@@ -227,7 +267,25 @@ impl Model {
     }
 }
 
-fn check_unique_paths(items: &[(Post, Document)], problems: &mut Diagnostics) {
+/// Up to `n` entries of the ascending list `posts` nearest to `me`,
+/// alternating older and newer.
+fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
+    let pos = posts.binary_search(&me).unwrap_or_else(|p| p);
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    let mut step = 1;
+    while out.len() < n && (step <= pos || pos + step < posts.len()) {
+        if let Some(&p) = posts.get(pos + step) {
+            out.push(p);
+        }
+        if out.len() < n && step <= pos {
+            out.push(posts[pos - step]);
+        }
+        step += 1;
+    }
+    out
+}
+
+fn check_unique_paths(items: &[(Post, &Document)], problems: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
     for (post, _) in items {
         let key = post.path.to_lowercase();
@@ -415,4 +473,18 @@ fn group_archive(posts: &[Post]) -> Vec<ArchiveYear> {
         year.months.last_mut().expect("pushed above").posts.push(i);
     }
     years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn related_posts_are_the_nearest_in_time() {
+        let posts = [10, 11, 12, 13, 14, 15];
+        assert_eq!(nearest(&posts, 12, 3), vec![13, 11, 14]);
+        assert_eq!(nearest(&posts, 10, 3), vec![11, 12, 13]);
+        assert_eq!(nearest(&posts, 15, 3), vec![14, 13, 12]);
+        assert_eq!(nearest(&[7], 7, 3), Vec::<usize>::new());
+    }
 }

@@ -5,6 +5,7 @@
 //! Markdown once every URL is known, so links between posts resolve.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -13,7 +14,8 @@ use crate::format::{Zone, slugify};
 use crate::load::config::Config;
 use crate::load::content::{DocKind, Document};
 use crate::load::frontmatter::Source;
-use crate::load::markdown::{self, Heading, LinkContext};
+use crate::load::markdown::{self, LinkContext, Rendered};
+use crate::model::cache::{BodyCache, body_key};
 use crate::model::moment::Moment;
 use crate::text;
 
@@ -70,19 +72,16 @@ pub struct Post {
     pub aliases: Vec<String>,
     pub bundle: Option<(String, Vec<(PathBuf, String)>)>,
     // Filled by `fill_body`:
-    pub content: String,
+    /// The rendered body (HTML, table of contents, word count), shared
+    /// with the body cache: an unchanged body is the same allocation from
+    /// one `serve` rebuild to the next.
+    pub body: Arc<Rendered>,
     pub summary: String,
     pub summary_html: String,
-    pub toc: Vec<Heading>,
-    pub words: usize,
 }
 
 /// Resolves a document's front matter. Errors name the key's line.
-pub fn prepare(
-    doc: Document,
-    config: &Config,
-    zone: Zone,
-) -> Result<(Post, Document), Vec<Diagnostic>> {
+pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<Diagnostic>> {
     let mut errs = Vec::new();
     let f = &doc.front;
     let src = &doc.source;
@@ -277,21 +276,21 @@ pub fn prepare(
             .bundle
             .as_ref()
             .map(|b| (b.dir.clone(), b.assets.clone())),
-        content: String::new(),
+        body: Arc::default(),
         summary: String::new(),
         summary_html: String::new(),
-        toc: Vec::new(),
-        words: 0,
     };
-    Ok((post, doc))
+    Ok(post)
 }
 
-/// Renders the body and derives summary and main image.
+/// Renders the body (or takes it from `cache`) and derives summary and
+/// main image.
 pub fn fill_body(
     post: &mut Post,
     doc: &Document,
     config: &Config,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    cache: Option<&BodyCache>,
 ) -> Vec<Diagnostic> {
     let url = format!("{}{}", config.root_path, post.path);
     let doc_dir = doc.rel.rsplit_once('/').map_or("", |(d, _)| d);
@@ -302,7 +301,22 @@ pub fn fill_body(
         resolve,
         unsafe_html: config.build.unsafe_html,
     };
-    let r = markdown::render(doc.body(), &ctx);
+    let key = body_key(
+        &[doc.body(), doc_dir, &url, &config.root_path],
+        ctx.unsafe_html,
+    );
+    let r = match cache.and_then(|c| c.get(&doc.rel, key, resolve)) {
+        Some(r) => r,
+        None => {
+            let mut r = markdown::render(doc.body(), &ctx);
+            r.html.shrink_to_fit();
+            let r = Arc::new(r);
+            if let Some(c) = cache {
+                c.put(&doc.rel, key, r.clone());
+            }
+            r
+        }
+    };
     let mut problems: Vec<Diagnostic> = r
         .broken_links
         .iter()
@@ -350,9 +364,7 @@ pub fn fill_body(
             caption: doc.front.image_caption.clone().unwrap_or_default(),
         });
     }
-    post.content = r.html;
-    post.toc = r.toc;
-    post.words = r.words;
+    post.body = r;
     problems
 }
 

@@ -216,18 +216,14 @@ impl Renderer {
             .tera
             .render(template, &ctx)
             .map_err(|e| template_diagnostic(&e, &self.theme))?;
-        let file = if path.ends_with(".html") {
-            path
-        } else {
-            format!("{path}index.html")
-        };
-        Ok((file, html))
+        Ok((output_file(&path), html))
     }
 
     fn context<'m>(&self, model: &'m Model, job: Job) -> (&'m str, String, Context) {
         let mut ctx = Context::new();
         let per = model.config.posts_per_page;
-        let (template, path): (&'m str, String) = match job {
+        let path = job_path(model, job);
+        let template: &'m str = match job {
             Job::Home => {
                 let pinned: Vec<usize> = (0..model.posts.len())
                     .filter(|&i| model.posts[i].pinned)
@@ -240,58 +236,44 @@ impl Renderer {
                 ctx.insert("announcements", &summaries(model, &ann));
                 ctx.insert("upcoming", &summaries(model, &upcoming));
                 ctx.insert("total_posts", &model.posts.len());
-                ("index.html", String::new())
+                "index.html"
             }
             Job::Post(i) => {
                 let post = &model.posts[i];
-                let section = &model.sections.iter().find(|s| s.key == post.section);
-                if let Some(s) = section {
-                    let pos = s.posts.iter().position(|&p| p == i).unwrap_or(0);
-                    // Sections list newest first: "previous" is the older post.
-                    let older = s
-                        .posts
-                        .get(pos + 1)
-                        .map(|&p| PostView::summary(model, &model.posts[p]));
-                    let newer = pos
-                        .checked_sub(1)
-                        .and_then(|k| s.posts.get(k))
-                        .map(|&p| PostView::summary(model, &model.posts[p]));
-                    ctx.insert("prev", &older);
-                    ctx.insert("next", &newer);
-                    ctx.insert("section", &section_view(model, s));
+                let n = model.neighbours(i);
+                let view = |p: Option<usize>| p.map(|p| PostView::summary(model, &model.posts[p]));
+                ctx.insert("prev", &view(n.older));
+                ctx.insert("next", &view(n.newer));
+                if let Some(s) = n.section {
+                    ctx.insert("section", &section_view(model, &model.sections[s]));
                 }
-                let related: Vec<usize> = post
-                    .category
-                    .as_deref()
-                    .and_then(|k| model.category(k))
-                    .map(|c| related(&c.posts, i, 3))
-                    .unwrap_or_default();
+                let related = n.related;
                 ctx.insert("related", &summaries(model, &related));
                 ctx.insert("page", &PostView::full(model, post));
-                (template_of(post, "post.html"), post.path.clone())
+                template_of(post, "post.html")
             }
             Job::Page(i) => {
                 let page = &model.pages[i];
                 ctx.insert("page", &PostView::full(model, page));
-                (template_of(page, "page.html"), page.path.clone())
+                template_of(page, "page.html")
             }
             Job::Section { index, page } => {
                 let s = &model.sections[index];
                 ctx.insert("section", &section_view(model, s));
                 ctx.insert("paginator", &Paginator::new(model, &s.path, &s.posts, page));
-                ("section.html", page_path(&s.path, page))
+                "section.html"
             }
             Job::Category { index, page } => {
                 let c = &model.categories[index];
                 ctx.insert("term", &TermView::new(model, c));
                 ctx.insert("paginator", &Paginator::new(model, &c.path, &c.posts, page));
-                ("category.html", page_path(&c.path, page))
+                "category.html"
             }
             Job::Tag { index, page } => {
                 let t = &model.tags[index];
                 ctx.insert("term", &TermView::new(model, t));
                 ctx.insert("paginator", &Paginator::new(model, &t.path, &t.posts, page));
-                ("tag.html", page_path(&t.path, page))
+                "tag.html"
             }
             Job::Categories => {
                 let terms: Vec<_> = model
@@ -300,23 +282,23 @@ impl Renderer {
                     .map(|t| TermView::new(model, t))
                     .collect();
                 ctx.insert("terms", &terms);
-                ("categories.html", "kategori/".to_string())
+                "categories.html"
             }
             Job::Tags => {
                 let terms: Vec<_> = model.tags.iter().map(|t| TermView::new(model, t)).collect();
                 ctx.insert("terms", &terms);
-                ("tags.html", "tag/".to_string())
+                "tags.html"
             }
             Job::Archive => {
                 ctx.insert("years", &archive_view(model));
-                ("archive.html", "arsip/".to_string())
+                "archive.html"
             }
             Job::ArchiveMonth { year, month } => {
                 let m = &model.archive[year].months[month];
                 ctx.insert("year", &m.year);
                 ctx.insert("month", &m.month);
                 ctx.insert("posts", &summaries(model, &m.posts));
-                ("archive_month.html", m.path.clone())
+                "archive_month.html"
             }
             Job::Profile(p) => {
                 if p == ProfilePage::Profil {
@@ -335,17 +317,14 @@ impl Renderer {
                     .map(|pg| PostView::summary(model, pg))
                     .collect();
                 ctx.insert("pages", &pages);
-                (
-                    match p {
-                        ProfilePage::Profil => "profil.html",
-                        ProfilePage::Pemerintahan => "pemerintahan.html",
-                        ProfilePage::Kim => "kim.html",
-                        ProfilePage::Kontak => "kontak.html",
-                    },
-                    format!("{}/", p.key()),
-                )
+                match p {
+                    ProfilePage::Profil => "profil.html",
+                    ProfilePage::Pemerintahan => "pemerintahan.html",
+                    ProfilePage::Kim => "kim.html",
+                    ProfilePage::Kontak => "kontak.html",
+                }
             }
-            Job::NotFound => ("404.html", "404.html".to_string()),
+            Job::NotFound => "404.html",
         };
         ctx.insert("url", &model.url(&path));
         ctx.insert("permalink", &model.permalink(&path));
@@ -356,22 +335,6 @@ impl Renderer {
 
 fn template_of<'m>(post: &'m crate::model::Post, default: &'static str) -> &'m str {
     post.template.as_deref().unwrap_or(default)
-}
-
-fn related(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
-    let pos = posts.iter().position(|&p| p == me).unwrap_or(0);
-    let mut out: Vec<usize> = Vec::with_capacity(n);
-    let mut step = 1;
-    while out.len() < n && (step <= pos || pos + step < posts.len()) {
-        if let Some(&p) = posts.get(pos + step) {
-            out.push(p);
-        }
-        if out.len() < n && step <= pos {
-            out.push(posts[pos - step]);
-        }
-        step += 1;
-    }
-    out
 }
 
 fn site_view(model: &Model) -> SiteView<'_> {
@@ -454,6 +417,33 @@ fn archive_view(model: &Model) -> Vec<YearView> {
         .collect()
 }
 
+/// The URL path (below the site root) a job writes: `berita/x/`, `404.html`.
+pub fn job_path(model: &Model, job: Job) -> String {
+    match job {
+        Job::Home => String::new(),
+        Job::Post(i) => model.posts[i].path.clone(),
+        Job::Page(i) => model.pages[i].path.clone(),
+        Job::Section { index, page } => page_path(&model.sections[index].path, page),
+        Job::Category { index, page } => page_path(&model.categories[index].path, page),
+        Job::Tag { index, page } => page_path(&model.tags[index].path, page),
+        Job::Categories => "kategori/".to_string(),
+        Job::Tags => "tag/".to_string(),
+        Job::Archive => "arsip/".to_string(),
+        Job::ArchiveMonth { year, month } => model.archive[year].months[month].path.clone(),
+        Job::Profile(p) => format!("{}/", p.key()),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
+/// The file a URL path is written to: `berita/x/index.html`.
+pub fn output_file(path: &str) -> String {
+    if path.ends_with(".html") {
+        path.to_string()
+    } else {
+        format!("{path}index.html")
+    }
+}
+
 /// A Tera error as a diagnostic naming the template file a person edits.
 pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
     use std::error::Error as _;
@@ -511,18 +501,4 @@ pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
         d = d.in_file(report.filename()).detail(chain);
     }
     d
-}
-
-#[cfg(test)]
-mod tests {
-    use super::related;
-
-    #[test]
-    fn related_posts_are_the_nearest_in_time() {
-        let posts = [10, 11, 12, 13, 14, 15];
-        assert_eq!(related(&posts, 12, 3), vec![13, 11, 14]);
-        assert_eq!(related(&posts, 10, 3), vec![11, 12, 13]);
-        assert_eq!(related(&posts, 15, 3), vec![14, 13, 12]);
-        assert_eq!(related(&[7], 7, 3), Vec::<usize>::new());
-    }
 }

@@ -92,8 +92,8 @@ impl<'a> PostView<'a> {
             image: post.image.as_ref(),
             event: post.event.as_ref(),
             source: post.source.as_ref(),
-            words: post.words,
-            reading_minutes: post.words.div_ceil(200).max(1),
+            words: post.body.words,
+            reading_minutes: post.body.words.div_ceil(200).max(1),
             content: None,
             toc: None,
         }
@@ -101,8 +101,8 @@ impl<'a> PostView<'a> {
 
     pub fn full(model: &'a Model, post: &'a Post) -> Self {
         PostView {
-            content: Some(&post.content),
-            toc: Some(&post.toc),
+            content: Some(&post.body.html),
+            toc: Some(&post.body.toc),
             ..PostView::summary(model, post)
         }
     }

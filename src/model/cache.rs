@@ -1,0 +1,66 @@
+//! Rendered Markdown kept between builds, so `serve` re-renders only the
+//! bodies that changed.
+//!
+//! A body's HTML depends on its text, on where it sits (folder, bundle
+//! URL, site root, raw-HTML setting) and on the URLs of the files it links
+//! to. The key hashes the first two; the links are checked one by one, so
+//! adding a post elsewhere does not throw away every other rendered body.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use crate::load::markdown::Rendered;
+
+#[derive(Default)]
+pub struct BodyCache {
+    entries: Mutex<HashMap<String, Entry>>,
+}
+
+struct Entry {
+    key: u64,
+    body: Arc<Rendered>,
+}
+
+/// Hashes everything a body's rendering depends on but its links.
+pub fn body_key(parts: &[&str], unsafe_html: bool) -> u64 {
+    let mut h = DefaultHasher::new();
+    parts.hash(&mut h);
+    unsafe_html.hash(&mut h);
+    h.finish()
+}
+
+impl BodyCache {
+    /// The cached body of `rel`, if its key matches and every link it
+    /// resolved still resolves the same way.
+    pub fn get(
+        &self,
+        rel: &str,
+        key: u64,
+        resolve: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<Arc<Rendered>> {
+        let entries = self.entries.lock().expect("cache lock");
+        let e = entries.get(rel).filter(|e| e.key == key)?;
+        let links_hold = e
+            .body
+            .links
+            .iter()
+            .all(|(target, url)| resolve(target) == *url);
+        links_hold.then(|| e.body.clone())
+    }
+
+    pub fn put(&self, rel: &str, key: u64, body: Arc<Rendered>) {
+        self.entries
+            .lock()
+            .expect("cache lock")
+            .insert(rel.to_string(), Entry { key, body });
+    }
+
+    /// Forgets files that no longer exist.
+    pub fn retain(&self, keep: impl Fn(&str) -> bool) {
+        self.entries
+            .lock()
+            .expect("cache lock")
+            .retain(|k, _| keep(k));
+    }
+}
