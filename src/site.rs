@@ -6,7 +6,7 @@ use crate::diag::{Diagnostics, Lang};
 use crate::load::config::{Config, load_config};
 use crate::load::content::load_content;
 use crate::load::profile::load_profile;
-use crate::model::{BuildOptions, Model};
+use crate::model::{Asset, BuildOptions, Model};
 use crate::output::Staging;
 use crate::render::Renderer;
 
@@ -154,6 +154,18 @@ fn copy_files(
         }
         Err(d) => problems.push(d),
     }
+    for asset in disk_files(root, model) {
+        if let Err(d) = staging.copy(&asset.src, &asset.dest) {
+            problems.push(d);
+        }
+    }
+}
+
+/// The files a site publishes as they are: its `static/` (at the root),
+/// its `media/` (under `/media/`), and the files beside posts. Symbolic
+/// links are not followed, so nothing outside the site is ever published.
+pub fn disk_files(root: &Path, model: &Model) -> Vec<Asset> {
+    let mut out = Vec::new();
     for (dir, prefix) in [("static", ""), ("media", "media/")] {
         let base = root.join(dir);
         for entry in walkdir::WalkDir::new(&base)
@@ -164,24 +176,14 @@ fn copy_files(
             if !entry.file_type().is_file() || crate::load::content::is_ignored_name(&name) {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&base)
-                .map(|p| {
-                    p.iter()
-                        .map(|c| c.to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/")
-                })
-                .unwrap_or_default();
-            if let Err(d) = staging.copy(entry.path(), &format!("{prefix}{rel}")) {
-                problems.push(d);
-            }
+            let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+            let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+            out.push(Asset {
+                src: entry.path().to_path_buf(),
+                dest: format!("{prefix}{}", rel.join("/")),
+            });
         }
     }
-    for asset in &model.assets {
-        if let Err(d) = staging.copy(&asset.src, &asset.dest) {
-            problems.push(d);
-        }
-    }
+    out.extend(model.assets.iter().cloned());
+    out
 }

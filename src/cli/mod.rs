@@ -35,6 +35,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Periksa semua masalah tanpa menulis apa pun / Check for every problem, writing nothing
     Check(build::CheckArgs),
+    /// Pratinjau langsung di peramban / Live preview in the browser
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Options every subcommand takes.
@@ -109,6 +111,7 @@ impl Cli {
             Command::New(a) => a.run(),
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
+            Command::Serve(a) => a.run(),
         }
     }
 }

@@ -11,6 +11,7 @@
 //! skipped. Files are read and their front matter parsed in parallel.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -55,9 +56,30 @@ pub struct Document {
     pub body_offset: usize,
     /// For a bundle: its folder relative to `content/`, and its other files.
     pub bundle: Option<Bundle>,
+    /// When the file was last changed and its size, so `serve` can tell
+    /// whether it must read it again.
+    pub stamp: Stamp,
 }
 
-#[derive(Debug, Clone)]
+/// A file's modification time and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Stamp {
+        std::fs::metadata(path)
+            .map(|m| Stamp {
+                modified: m.modified().ok(),
+                len: m.len(),
+            })
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     pub dir: String,
     /// Each file with its path relative to the bundle folder.
@@ -93,7 +115,8 @@ pub struct LooseFile {
 pub struct Content {
     /// The site root the content was read from.
     pub root: PathBuf,
-    pub documents: Vec<Document>,
+    /// Shared, so that `serve` can keep the documents that did not change.
+    pub documents: Vec<Arc<Document>>,
     pub sections: Vec<SectionMeta>,
     pub loose_files: Vec<LooseFile>,
 }
@@ -149,6 +172,19 @@ enum Found {
 
 /// Walks `<root>/content` and loads every document.
 pub fn load_content(root: &Path) -> (Content, Diagnostics) {
+    load_content_reusing(root, None, &[])
+}
+
+/// Like [`load_content`], but takes documents from `previous` when their
+/// file has the same modification time and size and is not in `changed`.
+pub fn load_content_reusing(
+    root: &Path,
+    previous: Option<&Content>,
+    changed: &[PathBuf],
+) -> (Content, Diagnostics) {
+    let known: std::collections::HashMap<&str, &Arc<Document>> = previous
+        .map(|p| p.documents.iter().map(|d| (d.rel.as_str(), d)).collect())
+        .unwrap_or_default();
     let dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::new();
     let found = match walk(&dir) {
@@ -177,9 +213,20 @@ pub fn load_content(root: &Path) -> (Content, Diagnostics) {
             Found::Loose(l) => content.loose_files.push(l),
         }
     }
-    let results: Vec<Result<Document, Diagnostic>> = to_read
+    let results: Vec<Result<Arc<Document>, Diagnostic>> = to_read
         .into_par_iter()
-        .map(|(path, rel, bundle)| read_document(root, path, rel, bundle))
+        .map(|(path, rel, bundle)| {
+            let stamp = Stamp::of(&path);
+            let unchanged = |d: &&&Arc<Document>| {
+                d.stamp == stamp
+                    && !changed.contains(&path)
+                    && d.bundle.as_ref().map(|b| &b.assets) == bundle.as_ref().map(|b| &b.assets)
+            };
+            match known.get(rel.as_str()).filter(unchanged) {
+                Some(d) => Ok(Arc::clone(d)),
+                None => read_document(root, path, rel, bundle, stamp).map(Arc::new),
+            }
+        })
         .collect();
     for r in results {
         match r {
@@ -197,7 +244,7 @@ fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {
     }
     let mut found = Vec::new();
     let mut walker = WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
@@ -245,7 +292,7 @@ fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {
 fn bundle_of(content_dir: &Path, dir: &Path, rel: &str) -> Result<Found, Diagnostic> {
     let mut assets = Vec::new();
     for entry in WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .min_depth(1)
     {
@@ -290,6 +337,7 @@ fn read_document(
     path: PathBuf,
     rel: String,
     bundle: Option<Bundle>,
+    stamp: Stamp,
 ) -> Result<Document, Diagnostic> {
     let file = display_path(root, &path);
     let source = fsx::read_text(&path).map_err(|d| d.in_file(&file))?;
@@ -327,6 +375,7 @@ fn read_document(
         toml_offset,
         body_offset,
         bundle,
+        stamp,
     })
 }
 

@@ -132,7 +132,7 @@ impl Model {
         let prepared: Vec<_> = content
             .documents
             .par_iter()
-            .map(|doc| (post::prepare(doc, &config, zone), doc))
+            .map(|doc| (post::prepare(doc, &config, zone), doc.as_ref()))
             .collect();
         let mut items: Vec<(Post, &Document)> = Vec::with_capacity(prepared.len());
         for (p, doc) in prepared {

@@ -12,7 +12,7 @@ use toml::value::Datetime;
 
 /// A point in time in the village's zone; `has_time` is false for a plain
 /// date, which templates show without a clock time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Moment {
     pub at: DateTime<FixedOffset>,
     pub has_time: bool,

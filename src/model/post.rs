@@ -19,14 +19,14 @@ use crate::model::cache::{BodyCache, body_key};
 use crate::model::moment::Moment;
 use crate::text;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Image {
     pub src: String,
     pub alt: String,
     pub caption: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct EventInfo {
     pub start: Moment,
     pub end: Option<Moment>,
@@ -34,7 +34,7 @@ pub struct EventInfo {
     pub organizer: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct SourceInfo {
     pub name: String,
     pub url: Option<String>,

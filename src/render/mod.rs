@@ -11,6 +11,7 @@
 //! own small context built from references into the shared model.
 
 pub mod filters;
+pub mod fingerprint;
 pub mod theme;
 pub mod views;
 
@@ -64,7 +65,7 @@ impl ProfilePage {
         ProfilePage::Kontak,
     ];
 
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             ProfilePage::Profil => "profil",
             ProfilePage::Pemerintahan => "pemerintahan",
@@ -188,10 +189,14 @@ impl Renderer {
         jobs
     }
 
-    /// Renders every job in parallel, handing each page to `write`
-    /// (output path relative to the site root, HTML). Returns all problems.
+    /// Renders every page in parallel, handing each to `write` (output
+    /// path relative to the site root, HTML). Returns all problems.
     pub fn render_all(&self, model: &Model, write: &WriteFn<'_>) -> Diagnostics {
-        let jobs = Self::jobs(model);
+        self.render_jobs(model, &Self::jobs(model), write)
+    }
+
+    /// Renders the given pages in parallel; see [`Renderer::render_all`].
+    pub fn render_jobs(&self, model: &Model, jobs: &[Job], write: &WriteFn<'_>) -> Diagnostics {
         let mut errors: Vec<Diagnostic> = jobs
             .par_iter()
             .filter_map(|job| {

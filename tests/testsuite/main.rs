@@ -9,4 +9,5 @@ mod bad_input;
 mod build;
 mod commands;
 mod robustness;
+mod serve;
 mod support;

@@ -1,0 +1,174 @@
+//! The preview's rebuild engine: the pipeline of [`crate::site`], kept
+//! warm between saves.
+//!
+//! It keeps the loaded documents, their rendered bodies and the last
+//! build's page fingerprints. A rebuild reads only the files whose time
+//! stamp changed, re-renders only the pages whose fingerprint changed, and
+//! leaves the served site untouched when anything fails, so the writer
+//! always sees the last good version (with the error on top).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::load::config::load_config;
+use crate::load::content::{Content, load_content_reusing};
+use crate::load::profile::load_profile;
+use crate::model::{BodyCache, BuildOptions, Model};
+use crate::render::Renderer;
+use crate::render::fingerprint::{Fingerprints, fingerprints, stale};
+use crate::serve::watch::Change;
+use crate::site::disk_files;
+
+/// One file of the served site.
+#[derive(Debug, Clone)]
+pub enum Served {
+    Memory(Arc<[u8]>),
+    Disk(PathBuf),
+}
+
+/// The served site: output path → file.
+pub type Files = HashMap<String, Served>;
+
+/// What a successful rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub rendered: usize,
+    pub removed: usize,
+    pub warnings: Diagnostics,
+    pub lang: Lang,
+    pub root_path: String,
+}
+
+/// A failed rebuild: the problems, and the language to show them in.
+#[derive(Debug)]
+pub struct Failed {
+    pub problems: Diagnostics,
+    pub lang: Lang,
+}
+
+pub struct Preview {
+    root: PathBuf,
+    drafts: bool,
+    /// `http://127.0.0.1:1111`: the preview's own origin, so absolute
+    /// links (canonical, og:url) point at the preview.
+    origin: String,
+    content: Option<Content>,
+    cache: BodyCache,
+    prints: Option<Fingerprints>,
+    lang: Lang,
+}
+
+impl Preview {
+    pub fn new(root: &Path, drafts: bool, origin: &str) -> Preview {
+        Preview {
+            root: root.to_path_buf(),
+            drafts,
+            origin: origin.trim_end_matches('/').to_string(),
+            content: None,
+            cache: BodyCache::default(),
+            prints: None,
+            lang: Lang::Id,
+        }
+    }
+
+    /// Rebuilds after `change` and updates `files`; on failure `files` is
+    /// left exactly as it was.
+    pub fn rebuild(
+        &mut self,
+        change: Change,
+        changed: &[PathBuf],
+        files: &mut Files,
+    ) -> Result<Rebuilt, Failed> {
+        let lang = self.lang;
+        let fail = |problems: Diagnostics, lang: Lang| Failed { problems, lang };
+        let mut config = load_config(&self.root).map_err(|p| fail(p, lang))?;
+        self.lang = config.language;
+        let lang = self.lang;
+        let local = format!("{}{}", self.origin, config.root_path);
+        config
+            .set_base_url(&local)
+            .map_err(|m| fail(Diagnostic::error(m).into(), lang))?;
+        let (profile, mut problems) = load_profile(&self.root);
+        let (content, content_problems) =
+            load_content_reusing(&self.root, self.content.as_ref(), changed);
+        problems.extend(content_problems);
+        let Some(profile) = profile else {
+            self.content = Some(content);
+            return Err(fail(problems, lang));
+        };
+        let options = BuildOptions {
+            drafts: self.drafts,
+            now: None,
+        };
+        let (model, model_problems) =
+            Model::build(config, profile, &content, options, Some(&self.cache));
+        problems.extend(model_problems);
+        let keep: std::collections::HashSet<&str> =
+            content.documents.iter().map(|d| d.rel.as_str()).collect();
+        self.cache.retain(|rel| keep.contains(rel));
+        let model = match model {
+            Some(m) if !problems.has_errors() => m,
+            _ => {
+                self.content = Some(content);
+                problems.sort();
+                return Err(fail(problems, lang));
+            }
+        };
+        let renderer = Renderer::new(&model, &self.root).map_err(|p| fail(p, lang))?;
+        let prints = fingerprints(&model);
+        let (jobs, gone) = match (&self.prints, change) {
+            (Some(old), Change::Content | Change::Files) => stale(old, &prints),
+            _ => (Renderer::jobs(&model), Vec::new()),
+        };
+        let pages = Mutex::new(Vec::with_capacity(jobs.len()));
+        let write = |path: &str, html: &[u8]| {
+            pages
+                .lock()
+                .expect("pages lock")
+                .push((path.to_string(), Arc::<[u8]>::from(html)));
+            Ok(())
+        };
+        let render_problems = renderer.render_jobs(&model, &jobs, &write);
+        if render_problems.has_errors() {
+            self.content = Some(content);
+            return Err(fail(render_problems, lang));
+        }
+        let pages = pages.into_inner().expect("pages lock");
+        let rendered = pages.len();
+        let mut updated = files.clone();
+        if self.prints.is_none() || change == Change::Everything {
+            updated.retain(|k, _| prints.pages.contains_key(k));
+        }
+        for f in &gone {
+            updated.remove(f);
+        }
+        updated.retain(|_, s| matches!(s, Served::Memory(_)));
+        for (path, html) in pages {
+            updated.insert(path, Served::Memory(html));
+        }
+        match renderer.theme().static_files() {
+            Ok(statics) => {
+                for (rel, bytes) in statics {
+                    updated.insert(rel, Served::Memory(bytes.into()));
+                }
+            }
+            Err(d) => return Err(fail(d.into(), lang)),
+        }
+        for asset in disk_files(&self.root, &model) {
+            updated.insert(asset.dest, Served::Disk(asset.src));
+        }
+        *files = updated;
+        self.prints = Some(prints);
+        self.content = Some(content);
+        problems.sort();
+        Ok(Rebuilt {
+            rendered,
+            removed: gone.len(),
+            warnings: problems,
+            lang,
+            root_path: model.config.root_path.clone(),
+        })
+    }
+}

@@ -1,0 +1,279 @@
+//! `warta serve` on 127.0.0.1: live reload, incremental rebuilds, the
+//! error overlay, and refusing every path that leaves the site.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use crate::support::Site;
+
+const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
+
+struct Server {
+    child: Child,
+    port: u16,
+    /// Kept so the thread draining the server's output keeps going (a
+    /// full pipe would block the server).
+    _lines: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(site: &Site, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .args(extra)
+            .env("LANG", "C")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = channel();
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut port = 0;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while port == 0 && Instant::now() < deadline {
+            let line = rx.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                port = rest.split('/').next().unwrap().parse().unwrap();
+            }
+        }
+        assert!(port > 0, "serve did not start");
+        Server {
+            child,
+            port,
+            _lines: rx,
+        }
+    }
+
+    /// Sends a raw request target and returns (status, body).
+    fn get_raw(&self, method: &str, target: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            s,
+            "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut buf = Vec::new();
+        s.read_to_end(&mut buf).unwrap();
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let status = text.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    fn get(&self, target: &str) -> (u16, String) {
+        self.get_raw("GET", target)
+    }
+
+    fn headers(&self, target: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "HEAD {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut buf = String::new();
+        s.read_to_string(&mut buf).unwrap();
+        buf
+    }
+
+    /// Opens the event stream, like a browser tab does.
+    fn events(&self) -> Receiver<String> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "GET /__warta/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        // Wait until the stream is open.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if rx
+                .recv_timeout(Duration::from_secs(1))
+                .is_ok_and(|l| l.starts_with(": warta"))
+            {
+                return rx;
+            }
+        }
+        panic!("event stream did not open");
+    }
+
+    /// Waits until the served `target` satisfies `pred`.
+    fn wait_for(&self, target: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, String) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (status, body) = self.get(target);
+            if pred(status, &body) {
+                return (status, body);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting on {target}: {status}\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+fn wait_reload(events: &Receiver<String>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if events
+            .recv_timeout(Duration::from_secs(1))
+            .is_ok_and(|l| l == "data: reload")
+        {
+            return;
+        }
+    }
+    panic!("no reload event");
+}
+
+#[test]
+fn edit_add_delete_and_break_a_post_while_serving() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    let (status, page) = server.get("/berita/posyandu-krajan/");
+    assert_eq!(status, 200);
+    assert!(page.contains("Posyandu Balita Dusun Krajan"));
+    assert!(page.contains("/__warta/events"), "reload script injected");
+
+    // Edit: a reload event, and the new text.
+    let events = server.events();
+    site.edit(POST, "menimbang 64 balita", "menimbang 71 balita");
+    wait_reload(&events);
+    server.wait_for("/berita/posyandu-krajan/", |s, b| {
+        s == 200 && b.contains("menimbang 71 balita")
+    });
+
+    // Add: listed at once, and its page served.
+    site.write(
+        "content/berita/2025-09-01-panen-raya.md",
+        "+++\ntitle = \"Panen Raya Jagung\"\ndate = 2025-09-01\n+++\nPanen.\n",
+    );
+    server.wait_for("/berita/", |s, b| {
+        s == 200 && b.contains("Panen Raya Jagung")
+    });
+    assert_eq!(server.get("/berita/panen-raya/").0, 200);
+
+    // Delete: gone from the list, and its URL answers 404.
+    std::fs::remove_file(site.path("content/berita/2025-09-01-panen-raya.md")).unwrap();
+    server.wait_for("/berita/panen-raya/", |s, _| s == 404);
+    server.wait_for("/berita/", |_, b| !b.contains("Panen Raya Jagung"));
+
+    // Break the front matter: the last good page stays, with the overlay.
+    site.edit(POST, "title = ", "judul = ");
+    let (_, broken) = server.wait_for("/berita/posyandu-krajan/", |_, b| b.contains("warta-error"));
+    assert!(
+        broken.contains("menimbang 71 balita"),
+        "last good page still served"
+    );
+    assert!(broken.contains(&format!("{POST}:2:1")), "{broken}");
+    assert!(broken.contains("Ganti `judul` dengan `title`"));
+    let (_, home) = server.get("/");
+    assert!(home.contains("warta-error"), "every page shows the overlay");
+
+    // Fix it: the overlay goes.
+    site.edit(POST, "judul = ", "title = ");
+    server.wait_for("/berita/posyandu-krajan/", |s, b| {
+        s == 200 && !b.contains("warta-error")
+    });
+
+    // Serving never writes into the site's public/.
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn only_files_of_the_built_site_are_served() {
+    let site = Site::fixture("minimal");
+    site.write("static/robots.txt", "User-agent: *\n");
+    std::fs::write(site.dir.path().join("rahasia.txt"), "RAHASIA").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.dir.path().join("rahasia.txt"),
+        site.path("static/tautan.txt"),
+    )
+    .unwrap();
+    let server = Server::start(&site, &[]);
+    assert_eq!(server.get("/robots.txt").0, 200);
+    for target in [
+        "/../rahasia.txt",
+        "/%2e%2e/rahasia.txt",
+        "/..%2frahasia.txt",
+        "/%252e%252e/rahasia.txt",
+        "/berita/..\\..\\rahasia.txt",
+        "/rahasia.txt%00.html",
+        "/tautan.txt",
+        "/static/robots.txt",
+        "/warta.toml",
+        "/content/berita/2025-08-26-posyandu-krajan.md",
+        "/.warta-output",
+    ] {
+        let (status, body) = server.get(target);
+        assert!(status == 404 || status == 400, "{target}: {status}");
+        assert!(
+            !body.contains("RAHASIA") && !body.contains("base_url"),
+            "{target} leaked"
+        );
+    }
+    let (status, _) = server.get_raw("POST", "/");
+    assert_eq!(status, 405);
+    let (status, _) = server.get_raw("DELETE", "/berita/");
+    assert_eq!(status, 405);
+    let head = server.headers("/style.css");
+    assert!(
+        head.contains("Content-Type: text/css; charset=utf-8"),
+        "{head}"
+    );
+    let head = server.headers("/berita/posyandu-krajan/");
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+}
+
+#[test]
+fn a_sub_path_site_is_served_at_its_sub_path() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "warta.toml",
+        "https://kim-uji.example.org",
+        "https://x.github.io/sukamaju",
+    );
+    let server = Server::start(&site, &[]);
+    let (status, home) = server.get("/sukamaju/");
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("href=\"/sukamaju/berita/posyandu-krajan/\""),
+        "links carry the sub-path"
+    );
+    assert!(
+        home.contains("\"/sukamaju/__warta/events\""),
+        "live reload at the sub-path"
+    );
+    assert_eq!(server.get("/sukamaju/style.css").0, 200);
+    assert_eq!(server.get("/sukamaju/berita/posyandu-krajan/").0, 200);
+    assert_eq!(server.get("/").0, 302);
+    assert_eq!(server.get("/berita/posyandu-krajan/").0, 404);
+    let events = server.events();
+    site.edit(POST, "menimbang 64 balita", "menimbang 80 balita");
+    wait_reload(&events);
+}
