@@ -111,7 +111,7 @@ pub struct LooseFile {
     pub rel: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Content {
     /// The site root the content was read from.
     pub root: PathBuf,
@@ -119,6 +119,9 @@ pub struct Content {
     pub documents: Vec<Arc<Document>>,
     pub sections: Vec<SectionMeta>,
     pub loose_files: Vec<LooseFile>,
+    /// Markdown files that could not be loaded, so a later update reads
+    /// them again instead of forgetting them.
+    pub failed: Vec<PathBuf>,
 }
 
 /// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
@@ -213,7 +216,7 @@ pub fn load_content_reusing(
             Found::Loose(l) => content.loose_files.push(l),
         }
     }
-    let results: Vec<Result<Arc<Document>, Diagnostic>> = to_read
+    let results: Vec<(PathBuf, Result<Arc<Document>, Diagnostic>)> = to_read
         .into_par_iter()
         .map(|(path, rel, bundle)| {
             let stamp = Stamp::of(&path);
@@ -222,20 +225,78 @@ pub fn load_content_reusing(
                     && !changed.contains(&path)
                     && d.bundle.as_ref().map(|b| &b.assets) == bundle.as_ref().map(|b| &b.assets)
             };
-            match known.get(rel.as_str()).filter(unchanged) {
+            let doc = match known.get(rel.as_str()).filter(unchanged) {
                 Some(d) => Ok(Arc::clone(d)),
-                None => read_document(root, path, rel, bundle, stamp).map(Arc::new),
-            }
+                None => read_document(root, path.clone(), rel, bundle, stamp).map(Arc::new),
+            };
+            (path, doc)
         })
         .collect();
-    for r in results {
+    for (path, r) in results {
         match r {
             Ok(doc) => content.documents.push(doc),
-            Err(d) => problems.push(d),
+            Err(d) => {
+                content.failed.push(path);
+                problems.push(d);
+            }
         }
     }
     content.documents.sort_by(|a, b| a.rel.cmp(&b.rel));
     (content, problems)
+}
+
+/// Updates `previous` for changed Markdown files without walking the
+/// whole tree: what `serve` does after a writer saves a post. Returns
+/// `None` when a change needs the full walk (a bundle, a section's
+/// `_index.md`, a folder, any other file).
+pub fn update_content(
+    root: &Path,
+    previous: &Content,
+    changed: &[PathBuf],
+) -> Option<(Content, Diagnostics)> {
+    let dir = root.join(CONTENT_DIR);
+    let mut content = previous.clone();
+    let mut problems = Diagnostics::new();
+    let retry = std::mem::take(&mut content.failed);
+    let mut paths: Vec<&PathBuf> = changed.iter().chain(&retry).collect();
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        let name = path.file_name()?.to_string_lossy();
+        let parent = path.parent()?;
+        let simple = name.ends_with(".md")
+            && name != "_index.md"
+            && name != "index.md"
+            && !parent.join("index.md").exists()
+            && !path.is_dir();
+        if !simple || !path.starts_with(&dir) {
+            return None;
+        }
+        let rel = rel_string(&dir, path);
+        let at = content
+            .documents
+            .binary_search_by(|d| d.rel.as_str().cmp(&rel));
+        if !path.exists() {
+            if let Ok(i) = at {
+                content.documents.remove(i);
+            }
+            continue;
+        }
+        match read_document(root, path.clone(), rel, None, Stamp::of(path)) {
+            Ok(doc) => match at {
+                Ok(i) => content.documents[i] = Arc::new(doc),
+                Err(i) => content.documents.insert(i, Arc::new(doc)),
+            },
+            Err(d) => {
+                if let Ok(i) = at {
+                    content.documents.remove(i);
+                }
+                content.failed.push(path.clone());
+                problems.push(d);
+            }
+        }
+    }
+    Some((content, problems))
 }
 
 fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {

@@ -1,15 +1,20 @@
 //! Rendered Markdown kept between builds, so `serve` re-renders only the
 //! bodies that changed.
 //!
-//! A body's HTML depends on its text, on where it sits (folder, bundle
-//! URL, site root, raw-HTML setting) and on the URLs of the files it links
-//! to. The key hashes the first two; the links are checked one by one, so
-//! adding a post elsewhere does not throw away every other rendered body.
+//! A body's HTML depends on its text, on where it sits (page URL, site
+//! root, raw-HTML setting) and on the URLs of the files it links to. The
+//! text is the loaded document itself: an entry holds on to the document
+//! it was rendered from, and a hit needs the very same document (the
+//! loader re-reads a file only when it changed, so an unchanged file is
+//! the same allocation). Where it sits is hashed into the key. The links
+//! are checked one by one, so adding a post elsewhere does not throw away
+//! every other rendered body.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
+use crate::load::content::Document;
 use crate::load::markdown::Rendered;
 
 #[derive(Default)]
@@ -18,6 +23,7 @@ pub struct BodyCache {
 }
 
 struct Entry {
+    doc: Arc<Document>,
     key: u64,
     body: Arc<Rendered>,
 }
@@ -31,16 +37,19 @@ pub fn body_key(parts: &[&str], unsafe_html: bool) -> u64 {
 }
 
 impl BodyCache {
-    /// The cached body of `rel`, if its key matches and every link it
-    /// resolved still resolves the same way.
+    /// The cached body of `doc`, if it was rendered from this very
+    /// document, its key matches, and every link it resolved still
+    /// resolves the same way.
     pub fn get(
         &self,
-        rel: &str,
+        doc: &Arc<Document>,
         key: u64,
         resolve: &dyn Fn(&str) -> Option<String>,
     ) -> Option<Arc<Rendered>> {
         let entries = self.entries.lock().expect("cache lock");
-        let e = entries.get(rel).filter(|e| e.key == key)?;
+        let e = entries
+            .get(&doc.rel)
+            .filter(|e| e.key == key && Arc::ptr_eq(&e.doc, doc))?;
         let links_hold = e
             .body
             .links
@@ -49,11 +58,16 @@ impl BodyCache {
         links_hold.then(|| e.body.clone())
     }
 
-    pub fn put(&self, rel: &str, key: u64, body: Arc<Rendered>) {
+    pub fn put(&self, doc: &Arc<Document>, key: u64, body: Arc<Rendered>) {
+        let entry = Entry {
+            doc: Arc::clone(doc),
+            key,
+            body,
+        };
         self.entries
             .lock()
             .expect("cache lock")
-            .insert(rel.to_string(), Entry { key, body });
+            .insert(doc.rel.clone(), entry);
     }
 
     /// Forgets files that no longer exist.

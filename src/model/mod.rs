@@ -13,6 +13,7 @@ pub mod post;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use rayon::prelude::*;
@@ -132,9 +133,9 @@ impl Model {
         let prepared: Vec<_> = content
             .documents
             .par_iter()
-            .map(|doc| (post::prepare(doc, &config, zone), doc.as_ref()))
+            .map(|doc| (post::prepare(doc, &config, zone), doc))
             .collect();
-        let mut items: Vec<(Post, &Document)> = Vec::with_capacity(prepared.len());
+        let mut items: Vec<(Post, &Arc<Document>)> = Vec::with_capacity(prepared.len());
         for (p, doc) in prepared {
             match p {
                 Ok(post) => {
@@ -285,7 +286,7 @@ fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
     out
 }
 
-fn check_unique_paths(items: &[(Post, &Document)], problems: &mut Diagnostics) {
+fn check_unique_paths(items: &[(Post, &Arc<Document>)], problems: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
     for (post, _) in items {
         let key = post.path.to_lowercase();

@@ -287,7 +287,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
 /// main image.
 pub fn fill_body(
     post: &mut Post,
-    doc: &Document,
+    doc: &Arc<Document>,
     config: &Config,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
     cache: Option<&BodyCache>,
@@ -301,18 +301,15 @@ pub fn fill_body(
         resolve,
         unsafe_html: config.build.unsafe_html,
     };
-    let key = body_key(
-        &[doc.body(), doc_dir, &url, &config.root_path],
-        ctx.unsafe_html,
-    );
-    let r = match cache.and_then(|c| c.get(&doc.rel, key, resolve)) {
+    let key = body_key(&[&url, &config.root_path], ctx.unsafe_html);
+    let r = match cache.and_then(|c| c.get(doc, key, resolve)) {
         Some(r) => r,
         None => {
             let mut r = markdown::render(doc.body(), &ctx);
             r.html.shrink_to_fit();
             let r = Arc::new(r);
             if let Some(c) = cache {
-                c.put(&doc.rel, key, r.clone());
+                c.put(doc, key, r.clone());
             }
             r
         }

@@ -53,7 +53,7 @@ pub struct ServeArgs {
 
 /// How long the folder must be quiet before a rebuild: one save in an
 /// editor is often several events (write a temp file, rename, chmod).
-const QUIET: Duration = Duration::from_millis(60);
+const QUIET: Duration = Duration::from_millis(20);
 const MAX_WAIT: Duration = Duration::from_millis(800);
 
 impl ServeArgs {
@@ -202,9 +202,14 @@ fn rebuild(
 ) -> Lang {
     let started = Instant::now();
     let mut files = state.files.read().expect("files lock").clone();
+    let had_error = state.overlay.read().expect("overlay lock").is_some();
+    let mut reload = true;
     let lang = match preview.rebuild(change, changed, &mut files) {
         Ok(done) => {
             let lang = forced.unwrap_or(done.lang);
+            // A second event of the same save finds nothing new: no reload.
+            reload =
+                done.rendered > 0 || done.removed > 0 || change != Change::Content || had_error;
             *state.files.write().expect("files lock") = files;
             *state.root_path.write().expect("root lock") = done.root_path.clone();
             *state.overlay.write().expect("overlay lock") = None;
@@ -227,7 +232,9 @@ fn rebuild(
             lang
         }
     };
-    state.announce_reload();
+    if reload {
+        state.announce_reload();
+    }
     lang
 }
 

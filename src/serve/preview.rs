@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::load::config::load_config;
-use crate::load::content::{Content, load_content_reusing};
+use crate::load::content::{Content, load_content_reusing, update_content};
 use crate::load::profile::load_profile;
 use crate::model::{BodyCache, BuildOptions, Model};
 use crate::render::Renderer;
@@ -91,8 +91,12 @@ impl Preview {
             .set_base_url(&local)
             .map_err(|m| fail(Diagnostic::error(m).into(), lang))?;
         let (profile, mut problems) = load_profile(&self.root);
-        let (content, content_problems) =
-            load_content_reusing(&self.root, self.content.as_ref(), changed);
+        let targeted = match (&self.content, change) {
+            (Some(prev), Change::Content) => update_content(&self.root, prev, changed),
+            _ => None,
+        };
+        let (content, content_problems) = targeted
+            .unwrap_or_else(|| load_content_reusing(&self.root, self.content.as_ref(), changed));
         problems.extend(content_problems);
         let Some(profile) = profile else {
             self.content = Some(content);
