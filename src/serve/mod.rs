@@ -75,6 +75,28 @@ impl ServeArgs {
         })?;
         let (listener, addr) = bind(self.bind, self.port)?;
         let origin = format!("http://{addr}");
+        // Watch before the first build and before saying where the preview
+        // is, so no save made after that line is missed.
+        let (tx, rx) = channel();
+        let handler = move |res: notify::Result<notify::Event>| {
+            // Reading a file is an event too (warta reads warta.toml on
+            // every rebuild): only changes count.
+            if let Ok(event) = res.and_then(|e| match e.kind {
+                notify::EventKind::Access(_) => Err(notify::Error::generic("read")),
+                _ => Ok(e),
+            }) {
+                let _ = tx.send(event.paths);
+            }
+        };
+        let mut watcher: Box<dyn Watcher> = if self.poll {
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+            Box::new(notify::PollWatcher::new(handler, config).map_err(watch_error)?)
+        } else {
+            Box::new(notify::recommended_watcher(handler).map_err(watch_error)?)
+        };
+        watcher
+            .watch(&root, notify::RecursiveMode::Recursive)
+            .map_err(watch_error)?;
         let mut preview = Preview::new(&root, self.drafts, &origin);
         let state = Arc::new(ServeState::new("/"));
         let lang = rebuild(
@@ -103,29 +125,16 @@ impl ServeArgs {
             let state = Arc::clone(&state);
             std::thread::spawn(move || http::run(listener, state));
         }
+        if !self.bind.is_loopback() {
+            say(
+                lang,
+                "Perhatian: pratinjau ini bisa dibuka siapa pun di jaringan yang sama, termasuk draf.",
+                "Note: anyone on the same network can open this preview, drafts included.",
+            );
+        }
         if self.open {
             open_browser(&url);
         }
-        let (tx, rx) = channel();
-        let handler = move |res: notify::Result<notify::Event>| {
-            // Reading a file is an event too (warta reads warta.toml on
-            // every rebuild): only changes count.
-            if let Ok(event) = res.and_then(|e| match e.kind {
-                notify::EventKind::Access(_) => Err(notify::Error::generic("read")),
-                _ => Ok(e),
-            }) {
-                let _ = tx.send(event.paths);
-            }
-        };
-        let mut watcher: Box<dyn Watcher> = if self.poll {
-            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-            Box::new(notify::PollWatcher::new(handler, config).map_err(watch_error)?)
-        } else {
-            Box::new(notify::recommended_watcher(handler).map_err(watch_error)?)
-        };
-        watcher
-            .watch(&root, notify::RecursiveMode::Recursive)
-            .map_err(watch_error)?;
         let output = root.join("public");
         while let Some(paths) = next_batch(&rx) {
             let (change, changed) = summarize(&root, &paths, Some(&output));

@@ -277,3 +277,47 @@ fn a_sub_path_site_is_served_at_its_sub_path() {
     site.edit(POST, "menimbang 64 balita", "menimbang 80 balita");
     wait_reload(&events);
 }
+
+#[test]
+fn an_editor_save_through_a_temp_file_is_one_reload() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    let text = site
+        .read(POST)
+        .replace("menimbang 64 balita", "menimbang 90 balita");
+    // How many editors save: a swap file, a temp file, then a rename over the original.
+    site.write("content/berita/.2025-08-26-posyandu-krajan.md.swp", "swap");
+    site.write("content/berita/2025-08-26-posyandu-krajan.md.tmp", &text);
+    std::fs::rename(
+        site.path("content/berita/2025-08-26-posyandu-krajan.md.tmp"),
+        site.path(POST),
+    )
+    .unwrap();
+    std::fs::remove_file(site.path("content/berita/.2025-08-26-posyandu-krajan.md.swp")).unwrap();
+    wait_reload(&events);
+    server.wait_for("/berita/posyandu-krajan/", |s, b| {
+        s == 200 && b.contains("menimbang 90 balita")
+    });
+    // No second reload for the same save.
+    let extra = events.recv_timeout(Duration::from_millis(1500));
+    assert!(
+        !extra.is_ok_and(|l| l == "data: reload"),
+        "a second reload for one save"
+    );
+}
+
+#[test]
+fn a_changed_template_rebuilds_every_page() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    site.write(
+        "templates/post.html",
+        "{% extends \"base.html\" %}{% block main %}<p>TEMPLAT BARU {{ page.title }}</p>{% endblock main %}",
+    );
+    wait_reload(&events);
+    server.wait_for("/berita/kerja-bakti/", |s, b| {
+        s == 200 && b.contains("TEMPLAT BARU Kerja Bakti")
+    });
+}
