@@ -243,3 +243,25 @@ fn pagination_archive_and_taxonomies() {
         "oldest post on page 2"
     );
 }
+
+#[test]
+fn dates_show_in_the_village_time_zone_from_the_province_code() {
+    let site = Site::fixture("minimal");
+    // 52 is Nusa Tenggara Barat: WITA (UTC+8).
+    site.edit("profile.toml", "35.07.12.2003", "52.01.05.2003");
+    site.edit("profile.toml", "Jawa Timur", "Nusa Tenggara Barat");
+    site.write(
+        "templates/post.html",
+        "{% extends \"base.html\" %}{% block main %}<p>{{ page.date | datetime }}</p><p>{{ page.date }}</p>{% endblock main %}",
+    );
+    site.build_ok();
+    let post = site.read("public/berita/posyandu-krajan/index.html");
+    assert!(
+        post.contains("Selasa, 26 Agustus 2025 · 10.30 WITA"),
+        "{post}"
+    );
+    assert!(
+        post.contains("2025-08-26T10:30:00+08:00"),
+        "machine-readable in the village offset"
+    );
+}
