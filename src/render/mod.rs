@@ -19,7 +19,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::model::Model;
@@ -27,7 +27,7 @@ use crate::text;
 
 use filters::FilterSettings;
 use theme::{PREFIXES, Theme};
-use views::{Paginator, PostView, TermView, page_count, page_path, summaries};
+use views::{Paginator, PostView, Summaries, TermView, page_count, page_path};
 
 /// Where rendered pages go: (output path, bytes).
 pub type WriteFn<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
@@ -197,10 +197,11 @@ impl Renderer {
 
     /// Renders the given pages in parallel; see [`Renderer::render_all`].
     pub fn render_jobs(&self, model: &Model, jobs: &[Job], write: &WriteFn<'_>) -> Diagnostics {
+        let summaries = Summaries::new(model);
         let mut errors: Vec<Diagnostic> = jobs
             .par_iter()
             .filter_map(|job| {
-                let (path, html) = match self.render(model, *job) {
+                let (path, html) = match self.render_with(model, *job, &summaries) {
                     Ok(v) => v,
                     Err(d) => return Some(d),
                 };
@@ -216,7 +217,16 @@ impl Renderer {
 
     /// Renders one job: (output path, HTML).
     pub fn render(&self, model: &Model, job: Job) -> Result<(String, String), Diagnostic> {
-        let (template, path, ctx) = self.context(model, job);
+        self.render_with(model, job, &Summaries::new(model))
+    }
+
+    fn render_with(
+        &self,
+        model: &Model,
+        job: Job,
+        sums: &Summaries,
+    ) -> Result<(String, String), Diagnostic> {
+        let (template, path, ctx) = self.context(model, job, sums);
         let html = self
             .tera
             .render(template, &ctx)
@@ -224,7 +234,12 @@ impl Renderer {
         Ok((output_file(&path), html))
     }
 
-    fn context<'m>(&self, model: &'m Model, job: Job) -> (&'m str, String, Context) {
+    fn context<'m>(
+        &self,
+        model: &'m Model,
+        job: Job,
+        sums: &Summaries,
+    ) -> (&'m str, String, Context) {
         let mut ctx = Context::new();
         let per = model.config.posts_per_page;
         let path = job_path(model, job);
@@ -236,24 +251,23 @@ impl Renderer {
                 let latest: Vec<usize> = (0..model.posts.len().min(per)).collect();
                 let ann: Vec<usize> = model.active_announcements().collect();
                 let upcoming: Vec<usize> = model.upcoming_events().into_iter().take(3).collect();
-                ctx.insert("pinned", &summaries(model, &pinned));
-                ctx.insert("latest", &summaries(model, &latest));
-                ctx.insert("announcements", &summaries(model, &ann));
-                ctx.insert("upcoming", &summaries(model, &upcoming));
+                ctx.insert_value("pinned", sums.list(&pinned));
+                ctx.insert_value("latest", sums.list(&latest));
+                ctx.insert_value("announcements", sums.list(&ann));
+                ctx.insert_value("upcoming", sums.list(&upcoming));
                 ctx.insert("total_posts", &model.posts.len());
                 "index.html"
             }
             Job::Post(i) => {
                 let post = &model.posts[i];
                 let n = model.neighbours(i);
-                let view = |p: Option<usize>| p.map(|p| PostView::summary(model, &model.posts[p]));
-                ctx.insert("prev", &view(n.older));
-                ctx.insert("next", &view(n.newer));
+                ctx.insert_value("prev", Value::from(n.older.map(|p| sums.get(p))));
+                ctx.insert_value("next", Value::from(n.newer.map(|p| sums.get(p))));
                 if let Some(s) = n.section {
                     ctx.insert("section", &section_view(model, &model.sections[s]));
                 }
                 let related = n.related;
-                ctx.insert("related", &summaries(model, &related));
+                ctx.insert_value("related", sums.list(&related));
                 ctx.insert("page", &PostView::full(model, post));
                 template_of(post, "post.html")
             }
@@ -265,19 +279,28 @@ impl Renderer {
             Job::Section { index, page } => {
                 let s = &model.sections[index];
                 ctx.insert("section", &section_view(model, s));
-                ctx.insert("paginator", &Paginator::new(model, &s.path, &s.posts, page));
+                ctx.insert_value(
+                    "paginator",
+                    Paginator::value(model, &s.path, &s.posts, page, sums),
+                );
                 "section.html"
             }
             Job::Category { index, page } => {
                 let c = &model.categories[index];
                 ctx.insert("term", &TermView::new(model, c));
-                ctx.insert("paginator", &Paginator::new(model, &c.path, &c.posts, page));
+                ctx.insert_value(
+                    "paginator",
+                    Paginator::value(model, &c.path, &c.posts, page, sums),
+                );
                 "category.html"
             }
             Job::Tag { index, page } => {
                 let t = &model.tags[index];
                 ctx.insert("term", &TermView::new(model, t));
-                ctx.insert("paginator", &Paginator::new(model, &t.path, &t.posts, page));
+                ctx.insert_value(
+                    "paginator",
+                    Paginator::value(model, &t.path, &t.posts, page, sums),
+                );
                 "tag.html"
             }
             Job::Categories => {
@@ -302,7 +325,7 @@ impl Renderer {
                 let m = &model.archive[year].months[month];
                 ctx.insert("year", &m.year);
                 ctx.insert("month", &m.month);
-                ctx.insert("posts", &summaries(model, &m.posts));
+                ctx.insert_value("posts", sums.list(&m.posts));
                 "archive_month.html"
             }
             Job::Profile(p) => {

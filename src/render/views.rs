@@ -4,7 +4,11 @@
 //! rendering 10,000 posts copies each post once into its own page's
 //! context, never the whole site into every page.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use serde::Serialize;
+use tera::Value;
 
 use crate::load::markdown::Heading;
 use crate::model::post::{EventInfo, Image, SourceInfo};
@@ -108,16 +112,40 @@ impl<'a> PostView<'a> {
     }
 }
 
-pub fn summaries<'a>(model: &'a Model, indices: &[usize]) -> Vec<PostView<'a>> {
-    indices
-        .iter()
-        .map(|&i| PostView::summary(model, &model.posts[i]))
-        .collect()
+/// Each post's summary as a template value, made at most once per
+/// render run: a post appears on many list pages (its section, category,
+/// tags, archive month, neighbours' pages), and a template value is
+/// shared, not copied, when it is put on another page.
+pub struct Summaries<'m> {
+    model: &'m Model,
+    cells: Vec<OnceLock<Value>>,
 }
 
+impl<'m> Summaries<'m> {
+    pub fn new(model: &'m Model) -> Self {
+        Summaries {
+            model,
+            cells: (0..model.posts.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Value {
+        self.cells[i]
+            .get_or_init(|| {
+                Value::from_serializable(&PostView::summary(self.model, &self.model.posts[i]))
+            })
+            .clone()
+    }
+
+    pub fn list(&self, ids: &[usize]) -> Value {
+        Value::from(ids.iter().map(|&i| self.get(i)).collect::<Vec<_>>())
+    }
+}
+
+/// A list page's place in its list. Templates get it with `items`, the
+/// summaries of the posts on this page, added.
 #[derive(Serialize)]
-pub struct Paginator<'a> {
-    pub items: Vec<PostView<'a>>,
+pub struct Paginator {
     pub current: usize,
     pub total: usize,
     pub total_items: usize,
@@ -151,15 +179,26 @@ pub fn page_count(len: usize, per_page: usize) -> usize {
     len.div_ceil(per_page).max(1)
 }
 
-impl<'a> Paginator<'a> {
-    pub fn new(model: &'a Model, base: &str, all: &[usize], n: usize) -> Self {
+impl Paginator {
+    /// Page `n` of the list `all` at `base`, as a template value.
+    pub fn value(model: &Model, base: &str, all: &[usize], n: usize, sums: &Summaries) -> Value {
         let per = model.config.posts_per_page;
-        let total = page_count(all.len(), per);
         let start = ((n - 1) * per).min(all.len());
         let end = (start + per).min(all.len());
+        let pager = Value::from_serializable(&Paginator::new(model, base, all, n));
+        let mut map: BTreeMap<tera::value::Key<'static>, Value> = pager
+            .as_map()
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default();
+        map.insert("items".into(), sums.list(&all[start..end]));
+        Value::from(map)
+    }
+
+    pub fn new(model: &Model, base: &str, all: &[usize], n: usize) -> Self {
+        let per = model.config.posts_per_page;
+        let total = page_count(all.len(), per);
         let url = |k: usize| model.url(&page_path(base, k));
         Paginator {
-            items: summaries(model, &all[start..end]),
             current: n,
             total,
             total_items: all.len(),
