@@ -3,6 +3,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// warta allocates many small strings and template values on every thread;
+// mimalloc is markedly faster at that than the system allocator (README).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let outcome = warta::cli::Cli::parse().run();
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
