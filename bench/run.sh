@@ -77,7 +77,7 @@ cargo build --release --quiet --manifest-path "$SHARED/bench/floor/Cargo.toml" -
 FLOOR=$REPO/target/floor/release/floor
 
 HUGO=${HUGO:-$(command -v hugo || true)}
-declare -A CMD OUT VERSION WALLS RSSS CPUS
+declare -A CMD OUT VERSION WALLS RSSS CPUS USERS
 ACTIVE=()
 for e in $ENGINES; do
   OUT[$e]=$OUT_BASE/out-$e
@@ -124,13 +124,13 @@ for run in $(seq 0 "$RUNS"); do
     build_once "$e"
     if [ "$run" = 0 ]; then log "$e warm-up: ${WALL}s (not counted)"; continue; fi
     log "$e run $run/$RUNS: wall ${WALL}s user ${USER}s sys ${SYS}s maxrss $((RSS / 1024))MiB (load1 before: $LOAD)"
-    WALLS[$e]="${WALLS[$e]:-} $WALL"; RSSS[$e]="${RSSS[$e]:-} $RSS"
+    WALLS[$e]="${WALLS[$e]:-} $WALL"; RSSS[$e]="${RSSS[$e]:-} $RSS"; USERS[$e]="${USERS[$e]:-} $USER"
     CPUS[$e]="${CPUS[$e]:-} $(awk -v u="$USER" -v s="$SYS" 'BEGIN{print u+s}')"
   done
 done
 
 # ---- 4. report -------------------------------------------------------------
-declare -A MW MC
+declare -A MW MC MU
 TABLE=$WORK/table-$N.md
 CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 {
@@ -138,14 +138,15 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   echo
   echo "CPU: $CPU, $(nproc) cores; load average before: $LOAD_START, after: $(cut -d' ' -f1-3 /proc/loadavg); warta ${VERSION[warta]:-n/a}; output: $OUT_BASE ($(mkdir -p "$OUT_BASE" && df -PT "$OUT_BASE" | awk 'NR==2{print $2}'))"
   echo
-  echo '| engine | version | median wall (s) | median max RSS (MiB) | median CPU user+sys (s) | HTML files | all runs, wall s |'
-  echo '|---|---|---:|---:|---:|---:|---|'
+  echo '| engine | version | median wall (s) | median max RSS (MiB) | median CPU user+sys (s) | median user (s) | HTML files | all runs, wall s |'
+  echo '|---|---|---:|---:|---:|---:|---:|---|'
   for e in "${ACTIVE[@]}"; do
     MW[$e]=$(tr ' ' '\n' <<<"${WALLS[$e]}" | grep . | median)
     mr=$(tr ' ' '\n' <<<"${RSSS[$e]}" | grep . | median | awk '{printf "%.0f", $1/1024}')
     mc=$(tr ' ' '\n' <<<"${CPUS[$e]}" | grep . | median); MC[$e]=$mc
+    MU[$e]=$(tr ' ' '\n' <<<"${USERS[$e]}" | grep . | median)
     html=$(find "${OUT[$e]}" -name '*.html' | wc -l)
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$e" "${VERSION[$e]}" "${MW[$e]}" "$mr" "$mc" "$html" "${WALLS[$e]# }"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$e" "${VERSION[$e]}" "${MW[$e]}" "$mr" "$mc" "${MU[$e]}" "$html" "${WALLS[$e]# }"
   done
   echo
   ratio_line() {  # label num den goal op
@@ -162,12 +163,17 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   elif [ -n "${MW[warta]:-}" ]; then
     echo "- hugo/warta: not measured (hugo not on PATH; apt-get install -y hugo)"
   fi
-  # CPU time (user+sys) suffers less from a loaded machine than wall time;
-  # informational only, the goals are on wall time
-  if [ -n "${MC[warta]:-}" ] && [ -n "${MC[floor]:-}" ] && [ -n "${MC[hugo]:-}" ]; then
-    awk -v w="${MC[warta]}" -v f="${MC[floor]}" -v h="${MC[hugo]}" 'BEGIN{
-      printf "- CPU time (user+sys) ratios, informational: warta/floor = %s, hugo/warta = %s\n",
-        (f > 0 ? sprintf("%.2f", w / f) : "n/a"), (w > 0 ? sprintf("%.2f", h / w) : "n/a") }'
+  # CPU time suffers less from a loaded machine than wall time (user time
+  # least: sys time grows with filesystem contention); informational only,
+  # the goals are on wall time
+  cpu_ratios() {  # label warta floor hugo
+    awk -v l="$1" -v w="$2" -v f="$3" -v h="$4" 'BEGIN{
+      printf "- %s ratios, informational: warta/floor = %s, hugo/warta = %s\n", l,
+        (f > 0 ? sprintf("%.2f", w / f) : "n/a"), (w > 0 && h != "" ? sprintf("%.2f", h / w) : "n/a") }'
+  }
+  if [ -n "${MC[warta]:-}" ] && [ -n "${MC[floor]:-}" ]; then
+    cpu_ratios "CPU time (user+sys)" "${MC[warta]}" "${MC[floor]}" "${MC[hugo]:-}"
+    cpu_ratios "user time" "${MU[warta]}" "${MU[floor]}" "${MU[hugo]:-}"
   fi
   if [ -n "${MW[warta]:-}" ]; then
     echo "- warta said: $(tr '\n' ' ' < "$WORK/stdout-warta.txt" | sed 's/ *$//')"

@@ -201,9 +201,9 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
         }
         // Wide tables scroll inside their own box on a 360 px screen.
         match &event {
-            Event::Start(Tag::Table(_)) => {
-                events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")))
-            }
+            Event::Start(Tag::Table(_)) => events.push(Event::Html(CowStr::from(
+                "<div class=\"table-wrap\" tabindex=\"0\">",
+            ))),
             Event::End(TagEnd::Table) => {
                 depth = depth.saturating_sub(1);
                 events.push(event);

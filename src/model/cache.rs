@@ -14,12 +14,24 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
+use crate::diag::Diagnostic;
 use crate::load::content::Document;
 use crate::load::markdown::Rendered;
+use crate::model::Post;
 
 #[derive(Default)]
 pub struct BodyCache {
     entries: Mutex<HashMap<String, Entry>>,
+    posts: Mutex<HashMap<String, PostEntry>>,
+}
+
+/// A finished post (front matter resolved, body filled) and the warnings
+/// it gave, for the same document under the same settings.
+struct PostEntry {
+    doc: Arc<Document>,
+    settings: u64,
+    post: Post,
+    warnings: Vec<Diagnostic>,
 }
 
 struct Entry {
@@ -50,12 +62,7 @@ impl BodyCache {
         let e = entries
             .get(&doc.rel)
             .filter(|e| e.key == key && Arc::ptr_eq(&e.doc, doc))?;
-        let links_hold = e
-            .body
-            .links
-            .iter()
-            .all(|(target, url)| resolve(target) == *url);
-        links_hold.then(|| e.body.clone())
+        Self::links_hold(&e.body, resolve).then(|| e.body.clone())
     }
 
     pub fn put(&self, doc: &Arc<Document>, key: u64, body: Arc<Rendered>) {
@@ -70,9 +77,50 @@ impl BodyCache {
             .insert(doc.rel.clone(), entry);
     }
 
+    /// The finished post made from this very document under the same
+    /// `settings` (a hash of everything in the site's settings a post
+    /// depends on), with its warnings.
+    pub fn post(&self, doc: &Arc<Document>, settings: u64) -> Option<(Post, Vec<Diagnostic>)> {
+        let posts = self.posts.lock().expect("cache lock");
+        let e = posts
+            .get(&doc.rel)
+            .filter(|e| e.settings == settings && Arc::ptr_eq(&e.doc, doc))?;
+        Some((e.post.clone(), e.warnings.clone()))
+    }
+
+    pub fn put_post(
+        &self,
+        doc: &Arc<Document>,
+        settings: u64,
+        post: Post,
+        warnings: Vec<Diagnostic>,
+    ) {
+        let entry = PostEntry {
+            doc: Arc::clone(doc),
+            settings,
+            post,
+            warnings,
+        };
+        self.posts
+            .lock()
+            .expect("cache lock")
+            .insert(doc.rel.clone(), entry);
+    }
+
+    /// Whether every link a rendered body resolved still resolves the same.
+    pub fn links_hold(body: &Rendered, resolve: &dyn Fn(&str) -> Option<String>) -> bool {
+        body.links
+            .iter()
+            .all(|(target, url)| resolve(target) == *url)
+    }
+
     /// Forgets files that no longer exist.
     pub fn retain(&self, keep: impl Fn(&str) -> bool) {
         self.entries
+            .lock()
+            .expect("cache lock")
+            .retain(|k, _| keep(k));
+        self.posts
             .lock()
             .expect("cache lock")
             .retain(|k, _| keep(k));

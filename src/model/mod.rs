@@ -130,18 +130,24 @@ impl Model {
         let include_drafts = options.drafts || config.build.drafts;
         let include_future = options.drafts || config.build.future;
 
+        // In `serve`, a document that did not change under the same
+        // settings gives the same post: take it from the cache.
+        let settings = cache.map_or(0, |_| settings_key(&config, zone));
         let prepared: Vec<_> = content
             .documents
             .par_iter()
-            .map(|doc| (post::prepare(doc, &config, zone), doc))
+            .map(|doc| match cache.and_then(|c| c.post(doc, settings)) {
+                Some((post, warnings)) => (Ok(post), Some(warnings), doc),
+                None => (post::prepare(doc, &config, zone), None, doc),
+            })
             .collect();
-        let mut items: Vec<(Post, &Arc<Document>)> = Vec::with_capacity(prepared.len());
-        for (p, doc) in prepared {
+        let mut items: Vec<Item> = Vec::with_capacity(prepared.len());
+        for (p, cached, doc) in prepared {
             match p {
                 Ok(post) => {
                     let future = post.date.is_some_and(|d| d.at > now);
                     if (!post.draft || include_drafts) && (!future || include_future) {
-                        items.push((post, doc));
+                        items.push((post, doc, cached));
                     }
                 }
                 Err(errs) => errs.into_iter().for_each(|d| problems.push(d)),
@@ -150,13 +156,22 @@ impl Model {
         check_unique_paths(&items, &mut problems);
         let urls: HashMap<String, String> = items
             .iter()
-            .map(|(p, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
+            .map(|(p, _, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
             .collect();
         check_profile_pages(&profile, &content.root, &urls, &mut problems);
         let resolve = |rel: &str| urls.get(rel).cloned();
         let body_problems: Vec<Diagnostic> = items
             .par_iter_mut()
-            .flat_map_iter(|(post, doc)| post::fill_body(post, doc, &config, &resolve, cache))
+            .flat_map_iter(|(post, doc, cached)| match cached.take() {
+                Some(warnings) if BodyCache::links_hold(&post.body, &resolve) => warnings,
+                _ => {
+                    let warnings = post::fill_body(post, doc, &config, &resolve, cache);
+                    if let Some(c) = cache {
+                        c.put_post(doc, settings, post.clone(), warnings.clone());
+                    }
+                    warnings
+                }
+            })
             .collect();
         body_problems.into_iter().for_each(|d| problems.push(d));
         if problems.has_errors() {
@@ -165,7 +180,7 @@ impl Model {
 
         let (mut posts, mut pages): (Vec<Post>, Vec<Post>) = items
             .into_iter()
-            .map(|(p, _)| p)
+            .map(|(p, _, _)| p)
             .partition(|p| p.kind == DocKind::Post);
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
@@ -242,6 +257,12 @@ impl Model {
         }
     }
 
+    /// The standalone page the profile names by its source path.
+    pub fn page_by_source(&self, rel: Option<&str>) -> Option<&Post> {
+        let rel = rel?.trim_start_matches("content/");
+        self.pages.iter().find(|p| p.rel == rel)
+    }
+
     /// Announcements still in force: the `pengumuman` category, or any
     /// post with an `expires` date not yet passed.
     pub fn active_announcements(&self) -> impl Iterator<Item = usize> + '_ {
@@ -268,6 +289,18 @@ impl Model {
     }
 }
 
+/// A post being built, its document, and (when it came from the cache)
+/// the warnings it gave then.
+type Item<'a> = (Post, &'a Arc<Document>, Option<Vec<Diagnostic>>);
+
+/// A hash of everything in the settings that a single post depends on.
+fn settings_key(config: &Config, zone: Zone) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    format!("{config:?}{zone:?}").hash(&mut h);
+    h.finish()
+}
+
 /// Up to `n` entries of the ascending list `posts` nearest to `me`,
 /// alternating older and newer.
 fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
@@ -286,9 +319,9 @@ fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
     out
 }
 
-fn check_unique_paths(items: &[(Post, &Arc<Document>)], problems: &mut Diagnostics) {
+fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
     let mut seen: HashMap<String, &PathBuf> = HashMap::new();
-    for (post, _) in items {
+    for (post, _, _) in items {
         let key = post.path.to_lowercase();
         let path = &post.path;
         if GENERATED_PATHS.contains(&key.as_str()) {
@@ -333,6 +366,7 @@ fn check_profile_pages(
         .village
         .history_page
         .iter()
+        .chain(&profile.village.welcome_page)
         .chain(profile.institutions.iter().filter_map(|i| i.page.as_ref()));
     let source = std::fs::read_to_string(root.join("profile.toml")).unwrap_or_default();
     for page in named {

@@ -100,6 +100,12 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     summaries(&model.active_announcements().collect::<Vec<_>>(), &mut h);
                     summaries(&model.upcoming_events(), &mut h);
                     model.posts.len().hash(&mut h);
+                    let welcome = model.profile.village.welcome_page.as_deref();
+                    for (i, pg) in model.pages.iter().enumerate() {
+                        if welcome.is_some_and(|w| w.trim_start_matches("content/") == pg.rel) {
+                            pages[i].hash(&mut h);
+                        }
+                    }
                 }
                 Job::Post(i) => {
                     let n = model.neighbours(i);
@@ -178,6 +184,10 @@ fn global_hash(model: &Model) -> u64 {
     }
     for c in &model.categories {
         (&c.key, c.posts.len()).hash(&mut h);
+    }
+    // `content_url()` maps source files to URLs on any page.
+    for p in model.posts.iter().chain(&model.pages) {
+        (&p.rel, &p.path).hash(&mut h);
     }
     h.finish()
 }

@@ -256,6 +256,8 @@ impl Renderer {
                 ctx.insert_value("announcements", sums.list(&ann));
                 ctx.insert_value("upcoming", sums.list(&upcoming));
                 ctx.insert("total_posts", &model.posts.len());
+                let welcome = model.page_by_source(model.profile.village.welcome_page.as_deref());
+                ctx.insert("welcome", &welcome.map(|w| PostView::full(model, w)));
                 "index.html"
             }
             Job::Post(i) => {
@@ -330,12 +332,8 @@ impl Renderer {
             }
             Job::Profile(p) => {
                 if p == ProfilePage::Profil {
-                    let history = model
-                        .profile
-                        .village
-                        .history_page
-                        .as_deref()
-                        .and_then(|h| model.pages.iter().find(|pg| pg.rel == h));
+                    let history =
+                        model.page_by_source(model.profile.village.history_page.as_deref());
                     ctx.insert("history", &history.map(|h| PostView::full(model, h)));
                 }
                 let pages: Vec<_> = model

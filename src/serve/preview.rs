@@ -57,6 +57,9 @@ pub struct Preview {
     content: Option<Content>,
     cache: BodyCache,
     prints: Option<Fingerprints>,
+    /// Kept while what every page sees is unchanged: templates are parsed
+    /// once, not on every save.
+    renderer: Option<Renderer>,
     lang: Lang,
 }
 
@@ -69,6 +72,7 @@ impl Preview {
             content: None,
             cache: BodyCache::default(),
             prints: None,
+            renderer: None,
             lang: Lang::Id,
         }
     }
@@ -120,8 +124,15 @@ impl Preview {
                 return Err(fail(problems, lang));
             }
         };
-        let renderer = Renderer::new(&model, &self.root).map_err(|p| fail(p, lang))?;
         let prints = fingerprints(&model);
+        let same_globals = self
+            .prints
+            .as_ref()
+            .is_some_and(|old| old.global == prints.global);
+        let renderer = match self.renderer.take() {
+            Some(r) if same_globals && change != Change::Everything => r,
+            _ => Renderer::new(&model, &self.root).map_err(|p| fail(p, lang))?,
+        };
         let (jobs, gone) = match (&self.prints, change) {
             (Some(old), Change::Content | Change::Files) => stale(old, &prints),
             _ => (Renderer::jobs(&model), Vec::new()),
@@ -164,6 +175,7 @@ impl Preview {
             updated.insert(asset.dest, Served::Disk(asset.src));
         }
         *files = updated;
+        self.renderer = Some(renderer);
         self.prints = Some(prints);
         self.content = Some(content);
         problems.sort();

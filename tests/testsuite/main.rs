@@ -6,6 +6,7 @@
 //! message, and the pages written.
 
 mod bad_input;
+mod browser;
 mod build;
 mod commands;
 mod robustness;

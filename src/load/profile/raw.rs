@@ -70,6 +70,7 @@ pub(super) struct RawVillage {
     #[serde(default)]
     pub(super) missions: Vec<String>,
     pub(super) history_page: Str,
+    pub(super) welcome_page: Str,
 }
 
 #[derive(Deserialize)]

@@ -50,6 +50,7 @@ impl Check<'_> {
             vision: raw.vision,
             missions: raw.missions,
             history_page: self.path(raw.history_page, "village.history_page"),
+            welcome_page: self.path(raw.welcome_page, "village.welcome_page"),
             area_code,
         }
     }

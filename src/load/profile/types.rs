@@ -81,6 +81,8 @@ pub struct Village {
     pub vision: Option<String>,
     pub missions: Vec<String>,
     pub history_page: Option<String>,
+    /// A page with the village head's greeting (sambutan), shown on the home page.
+    pub welcome_page: Option<String>,
     /// `terms.village` + name: "Desa Sukamaju".
     pub display_name: String,
 }
