@@ -54,6 +54,15 @@ fn number_arg(value: &Value, filter: &str) -> tera::TeraResult<f64> {
         })
 }
 
+/// A plain date as the start of that day in the village's zone.
+fn midnight(d: NaiveDate, offset: FixedOffset) -> DateTime<FixedOffset> {
+    use chrono::TimeZone;
+    offset
+        .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+        .single()
+        .unwrap_or_else(|| offset.from_utc_datetime(&d.and_time(chrono::NaiveTime::MIN)))
+}
+
 /// Registers every filter and function on `tera`.
 pub fn register(tera: &mut Tera, s: &FilterSettings) {
     let lang = s.lang;
@@ -88,6 +97,16 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
             ),
             None => format::date_long(d, lang),
         })
+    });
+    let offset = s.zone.offset();
+    tera.register_filter("rfc3339", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "rfc3339").map(|(d, t)| {
+            let t = t.unwrap_or_else(|| midnight(d, offset));
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        })
+    });
+    tera.register_filter("rfc822", move |v: &str, _: Kwargs, _: &State| {
+        date_arg(v, "rfc822").map(|(d, t)| t.unwrap_or_else(|| midnight(d, offset)).to_rfc2822())
     });
     tera.register_filter("hhmm", move |v: &str, _: Kwargs, _: &State| {
         format::parse_hhmm(v)

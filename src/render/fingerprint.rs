@@ -155,7 +155,14 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                         }
                     }
                 }
-                Job::NotFound => {}
+                Job::NotFound | Job::Robots => {}
+                // Feeds and the sitemap list every post: rebuilt on any change.
+                Job::Feed { .. } | Job::Sitemap => {
+                    for p in &posts {
+                        p.1.hash(&mut h);
+                    }
+                    model.now.timestamp().hash(&mut h);
+                }
             }
             (output_file(&path), (job, h.finish()))
         })

@@ -38,15 +38,49 @@ pub enum Job {
     Home,
     Post(usize),
     Page(usize),
-    Section { index: usize, page: usize },
-    Category { index: usize, page: usize },
-    Tag { index: usize, page: usize },
+    Section {
+        index: usize,
+        page: usize,
+    },
+    Category {
+        index: usize,
+        page: usize,
+    },
+    Tag {
+        index: usize,
+        page: usize,
+    },
     Categories,
     Tags,
     Archive,
-    ArchiveMonth { year: usize, month: usize },
+    ArchiveMonth {
+        year: usize,
+        month: usize,
+    },
     Profile(ProfilePage),
     NotFound,
+    /// RSS 2.0 or Atom, for the whole site or one category.
+    Feed {
+        format: FeedFormat,
+        category: Option<usize>,
+    },
+    Sitemap,
+    Robots,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    Rss,
+    Atom,
+}
+
+impl FeedFormat {
+    fn file(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "rss.xml",
+            FeedFormat::Atom => "atom.xml",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +200,19 @@ impl Renderer {
             Job::Tags,
             Job::Archive,
             Job::NotFound,
+            Job::Sitemap,
+            Job::Robots,
         ];
+        for format in [FeedFormat::Rss, FeedFormat::Atom] {
+            jobs.push(Job::Feed {
+                format,
+                category: None,
+            });
+            jobs.extend((0..model.categories.len()).map(|c| Job::Feed {
+                format,
+                category: Some(c),
+            }));
+        }
         jobs.extend(ProfilePage::ALL.map(Job::Profile));
         jobs.extend((0..model.posts.len()).map(Job::Post));
         jobs.extend((0..model.pages.len()).map(Job::Page));
@@ -351,6 +397,38 @@ impl Renderer {
                 }
             }
             Job::NotFound => "404.html",
+            Job::Feed { format, category } => {
+                let (ids, title) = match category {
+                    Some(c) => (
+                        &model.categories[c].posts[..],
+                        Some(model.categories[c].name.as_str()),
+                    ),
+                    None => (&(0..model.posts.len()).collect::<Vec<_>>()[..], None),
+                };
+                let items: Vec<_> = ids
+                    .iter()
+                    .take(model.config.feeds.limit)
+                    .map(|&i| PostView::full(model, &model.posts[i]))
+                    .collect();
+                ctx.insert("items", &items);
+                ctx.insert("feed_title", &title);
+                ctx.insert("full_content", &model.config.feeds.full_content);
+                let newest = ids
+                    .first()
+                    .and_then(|&i| model.posts[i].updated.or(model.posts[i].date));
+                ctx.insert(
+                    "updated",
+                    &newest
+                        .map(|m| m.machine())
+                        .unwrap_or_else(|| site_now(model)),
+                );
+                format.file()
+            }
+            Job::Sitemap => {
+                ctx.insert("entries", &sitemap_entries(model));
+                "sitemap.xml"
+            }
+            Job::Robots => "robots.txt",
         };
         ctx.insert("url", &model.url(&path));
         ctx.insert("permalink", &model.permalink(&path));
@@ -458,12 +536,67 @@ pub fn job_path(model: &Model, job: Job) -> String {
         Job::ArchiveMonth { year, month } => model.archive[year].months[month].path.clone(),
         Job::Profile(p) => format!("{}/", p.key()),
         Job::NotFound => "404.html".to_string(),
+        Job::Feed { format, category } => match category {
+            Some(c) => format!("{}{}", model.categories[c].path, format.file()),
+            None => format.file().to_string(),
+        },
+        Job::Sitemap => "sitemap.xml".to_string(),
+        Job::Robots => "robots.txt".to_string(),
     }
+}
+
+fn site_now(model: &Model) -> String {
+    model
+        .now
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+/// Every HTML page readers may land on, with when it last changed: a
+/// post's `updated` or `date`, a list's newest post. Drafts never get here
+/// (the model left them out), nor do 404 and feeds.
+fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
+    let stamp = |ids: &[usize]| {
+        ids.iter()
+            .filter_map(|&i| model.posts[i].updated.or(model.posts[i].date))
+            .max()
+            .map(|m| m.machine())
+    };
+    let all: Vec<usize> = (0..model.posts.len()).collect();
+    Renderer::jobs(model)
+        .into_iter()
+        .filter_map(|job| {
+            let lastmod = match job {
+                Job::NotFound | Job::Feed { .. } | Job::Sitemap | Job::Robots => return None,
+                Job::Post(i) => stamp(&[i]),
+                Job::Page(i) => model.pages[i]
+                    .updated
+                    .or(model.pages[i].date)
+                    .map(|m| m.machine()),
+                Job::Section { index, .. } => stamp(&model.sections[index].posts),
+                Job::Category { index, .. } => stamp(&model.categories[index].posts),
+                Job::Tag { index, .. } => stamp(&model.tags[index].posts),
+                Job::ArchiveMonth { year, month } => {
+                    stamp(&model.archive[year].months[month].posts)
+                }
+                _ => stamp(&all),
+            };
+            Some(SitemapEntry {
+                loc: model.permalink(&job_path(model, job)),
+                lastmod,
+            })
+        })
+        .collect()
 }
 
 /// The file a URL path is written to: `berita/x/index.html`.
 pub fn output_file(path: &str) -> String {
-    if path.ends_with(".html") {
+    if path.ends_with(".html") || path.ends_with(".xml") || path.ends_with(".txt") {
         path.to_string()
     } else {
         format!("{path}index.html")

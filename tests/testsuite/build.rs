@@ -144,11 +144,27 @@ fn sub_path_base_url_is_honoured_in_every_link() {
             }
         }
         assert!(
-            !html.contains("https://x.github.io/berita"),
+            !html.contains("https://x.github.io/berita")
+                && !html.contains("https://x.github.io/rss"),
             "{f}: absolute URL without sub-path"
         );
     }
     assert!(checked > 20, "only {checked} links checked");
+    // Feeds, sitemap and robots.txt carry the sub-path in every URL.
+    for f in [
+        "rss.xml",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "kategori/kesehatan/rss.xml",
+    ] {
+        let text = site.read(&format!("public/{f}"));
+        let urls: Vec<&str> = text.split("https://x.github.io/").skip(1).collect();
+        assert!(!urls.is_empty(), "{f} has no URL");
+        for u in urls {
+            assert!(u.starts_with("sukamaju/"), "{f}: {}", &u[..u.len().min(40)]);
+        }
+    }
     let post = site.read("public/berita/posyandu-krajan/index.html");
     assert!(
         post.contains("href=\"/sukamaju/berita/kerja-bakti/\""),
@@ -264,4 +280,40 @@ fn dates_show_in_the_village_time_zone_from_the_province_code() {
         post.contains("2025-08-26T10:30:00+08:00"),
         "machine-readable in the village offset"
     );
+}
+
+#[test]
+fn feeds_sitemap_and_robots_list_published_posts_with_village_dates() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/berita/draf.md",
+        "+++\ntitle = \"Draf Rahasia\"\ndate = 2025-01-02\ndraft = true\n+++\nx\n",
+    );
+    site.build_ok();
+    let rss = site.read("public/rss.xml");
+    assert_eq!(rss.matches("<item>").count(), 3, "{rss}");
+    assert!(
+        rss.contains("<pubDate>Tue, 26 Aug 2025 09:30:00 +0700</pubDate>"),
+        "{rss}"
+    );
+    assert!(rss.contains("<atom:link href=\"https://kim-uji.example.org/rss.xml\" rel=\"self\""));
+    let atom = site.read("public/atom.xml");
+    assert_eq!(atom.matches("<entry>").count(), 3);
+    assert!(atom.contains("<published>2025-08-26T09:30:00+07:00</published>"));
+    // A plain date is that day in the village's zone, not UTC midnight.
+    assert!(
+        atom.contains("<published>2025-08-20T00:00:00+07:00</published>"),
+        "{atom}"
+    );
+    let cat = site.read("public/kategori/kesehatan/rss.xml");
+    assert_eq!(cat.matches("<item>").count(), 1);
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://kim-uji.example.org/berita/posyandu-krajan/</loc><lastmod>2025-08-26T09:30:00+07:00</lastmod>"));
+    assert!(
+        !sitemap.contains("draf") && !rss.contains("Draf Rahasia"),
+        "drafts are never listed"
+    );
+    assert!(!sitemap.contains("404.html"));
+    let robots = site.read("public/robots.txt");
+    assert!(robots.contains("Sitemap: https://kim-uji.example.org/sitemap.xml"));
 }
