@@ -568,8 +568,16 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
             .map(|m| m.machine())
     };
     let all: Vec<usize> = (0..model.posts.len()).collect();
-    Renderer::jobs(model)
-        .into_iter()
+    // The home page, then what readers come for (posts and pages), then lists.
+    let mut jobs = Renderer::jobs(model);
+    jobs.sort_by_key(|j| match j {
+        Job::Home => 0,
+        Job::Post(_) => 1,
+        Job::Page(_) | Job::Profile(_) => 2,
+        Job::Section { .. } => 3,
+        _ => 4,
+    });
+    jobs.into_iter()
         .filter_map(|job| {
             let lastmod = match job {
                 Job::NotFound | Job::Feed { .. } | Job::Sitemap | Job::Robots => return None,
