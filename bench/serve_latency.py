@@ -70,7 +70,7 @@ line = (f"| {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} | {N} 
 print("| date (UTC) | posts | saves | median save→reload (ms) | p90 (ms) | first build |")
 print("|---|---:|---:|---:|---:|---:|")
 print(line)
-print("note: includes the 60 ms quiet window that merges an editor's burst of events into one rebuild")
+print("note: includes the 20 ms quiet window that merges an editor's burst of events into one rebuild")
 with open(os.path.join(REPO, "bench", "results.md"), "a", encoding="utf-8") as f:
     f.write(f"\n### serve: save → reload, N = {N}\n\n| date (UTC) | posts | saves | median (ms) | p90 (ms) | first build |\n"
             f"|---|---:|---:|---:|---:|---:|\n{line}\n")

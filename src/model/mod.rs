@@ -178,11 +178,19 @@ impl Model {
             return (None, problems);
         }
 
-        let (mut posts, mut pages): (Vec<Post>, Vec<Post>) = items
+        let (posts, mut pages): (Vec<Post>, Vec<Post>) = items
             .into_iter()
             .map(|(p, _, _)| p)
             .partition(|p| p.kind == DocKind::Post);
-        posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        // Sort an index, then move each post once: a post is a large value,
+        // and sorting the posts themselves would move them many times.
+        let mut order: Vec<usize> = (0..posts.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&posts[a], &posts[b]);
+            b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+        });
+        let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
+        let posts: Vec<Post> = order.iter().filter_map(|&i| slots[i].take()).collect();
         pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
         let assets = collect_assets(&posts, &pages, &content.loose_files);
         let sections = group_sections(&posts, &content.sections);
@@ -465,9 +473,14 @@ fn group_categories(posts: &[Post], config: &Config) -> Vec<Term> {
 
 fn group_tags(posts: &[Post]) -> Vec<Term> {
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    // A site has few distinct tags on many posts: slugify each name once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (i, p) in posts.iter().enumerate() {
         for name in &p.tags {
-            let slug = slugify(name);
+            let slug = slugs
+                .entry(name.as_str())
+                .or_insert_with(|| slugify(name))
+                .clone();
             if slug.is_empty() {
                 continue;
             }

@@ -156,12 +156,24 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     }
                 }
                 Job::NotFound | Job::Robots => {}
-                // Feeds and the sitemap list every post: rebuilt on any change.
-                Job::Feed { .. } | Job::Sitemap => {
-                    for p in &posts {
-                        p.1.hash(&mut h);
+                // A feed holds its newest posts in full.
+                Job::Feed { category, .. } => {
+                    let ids: Vec<usize> = match category {
+                        Some(c) => model.categories[c].posts.clone(),
+                        None => (0..model.posts.len().min(model.config.feeds.limit)).collect(),
+                    };
+                    for &i in ids.iter().take(model.config.feeds.limit) {
+                        posts[i].1.hash(&mut h);
                     }
-                    model.now.timestamp().hash(&mut h);
+                }
+                // The sitemap lists every page with its date, not its text.
+                Job::Sitemap => {
+                    for p in model.posts.iter().chain(&model.pages) {
+                        (&p.path, &p.date, &p.updated).hash(&mut h);
+                    }
+                    for (section, count) in model.sections.iter().map(|s| (&s.key, s.posts.len())) {
+                        (section, count).hash(&mut h);
+                    }
                 }
             }
             (output_file(&path), (job, h.finish()))
