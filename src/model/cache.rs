@@ -30,7 +30,7 @@ pub struct BodyCache {
 struct PostEntry {
     doc: Arc<Document>,
     settings: u64,
-    post: Post,
+    post: Arc<Post>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -80,19 +80,19 @@ impl BodyCache {
     /// The finished post made from this very document under the same
     /// `settings` (a hash of everything in the site's settings a post
     /// depends on), with its warnings.
-    pub fn post(&self, doc: &Arc<Document>, settings: u64) -> Option<(Post, Vec<Diagnostic>)> {
+    pub fn post(&self, doc: &Arc<Document>, settings: u64) -> Option<(Arc<Post>, Vec<Diagnostic>)> {
         let posts = self.posts.lock().expect("cache lock");
         let e = posts
             .get(&doc.rel)
             .filter(|e| e.settings == settings && Arc::ptr_eq(&e.doc, doc))?;
-        Some((e.post.clone(), e.warnings.clone()))
+        Some((Arc::clone(&e.post), e.warnings.clone()))
     }
 
     pub fn put_post(
         &self,
         doc: &Arc<Document>,
         settings: u64,
-        post: Post,
+        post: Arc<Post>,
         warnings: Vec<Diagnostic>,
     ) {
         let entry = PostEntry {

@@ -103,8 +103,10 @@ pub struct Model {
     pub profile: Profile,
     pub zone: Zone,
     pub now: DateTime<FixedOffset>,
-    pub posts: Vec<Post>,
-    pub pages: Vec<Post>,
+    /// Shared with `serve`'s cache, so an unchanged post is not copied
+    /// from one rebuild to the next.
+    pub posts: Vec<Arc<Post>>,
+    pub pages: Vec<Arc<Post>>,
     pub sections: Vec<Section>,
     pub categories: Vec<Term>,
     pub tags: Vec<Term>,
@@ -138,7 +140,7 @@ impl Model {
             .par_iter()
             .map(|doc| match cache.and_then(|c| c.post(doc, settings)) {
                 Some((post, warnings)) => (Ok(post), Some(warnings), doc),
-                None => (post::prepare(doc, &config, zone), None, doc),
+                None => (post::prepare(doc, &config, zone).map(Arc::new), None, doc),
             })
             .collect();
         let mut items: Vec<Item> = Vec::with_capacity(prepared.len());
@@ -165,9 +167,11 @@ impl Model {
             .flat_map_iter(|(post, doc, cached)| match cached.take() {
                 Some(warnings) if BodyCache::links_hold(&post.body, &resolve) => warnings,
                 _ => {
-                    let warnings = post::fill_body(post, doc, &config, &resolve, cache);
+                    // Fresh from `prepare`, so not shared: no copy is made.
+                    let warnings =
+                        post::fill_body(Arc::make_mut(post), doc, &config, &resolve, cache);
                     if let Some(c) = cache {
-                        c.put_post(doc, settings, post.clone(), warnings.clone());
+                        c.put_post(doc, settings, Arc::clone(post), warnings.clone());
                     }
                     warnings
                 }
@@ -178,19 +182,11 @@ impl Model {
             return (None, problems);
         }
 
-        let (posts, mut pages): (Vec<Post>, Vec<Post>) = items
+        let (mut posts, mut pages): (Vec<Arc<Post>>, Vec<Arc<Post>>) = items
             .into_iter()
             .map(|(p, _, _)| p)
             .partition(|p| p.kind == DocKind::Post);
-        // Sort an index, then move each post once: a post is a large value,
-        // and sorting the posts themselves would move them many times.
-        let mut order: Vec<usize> = (0..posts.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&posts[a], &posts[b]);
-            b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
-        });
-        let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
-        let posts: Vec<Post> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
         let assets = collect_assets(&posts, &pages, &content.loose_files);
         let sections = group_sections(&posts, &content.sections);
@@ -268,7 +264,7 @@ impl Model {
     /// The standalone page the profile names by its source path.
     pub fn page_by_source(&self, rel: Option<&str>) -> Option<&Post> {
         let rel = rel?.trim_start_matches("content/");
-        self.pages.iter().find(|p| p.rel == rel)
+        self.pages.iter().find(|p| p.rel == rel).map(|p| &**p)
     }
 
     /// Announcements still in force: the `pengumuman` category, or any
@@ -299,7 +295,7 @@ impl Model {
 
 /// A post being built, its document, and (when it came from the cache)
 /// the warnings it gave then.
-type Item<'a> = (Post, &'a Arc<Document>, Option<Vec<Diagnostic>>);
+type Item<'a> = (Arc<Post>, &'a Arc<Document>, Option<Vec<Diagnostic>>);
 
 /// A hash of everything in the settings that a single post depends on.
 fn settings_key(config: &Config, zone: Zone) -> u64 {
@@ -400,8 +396,8 @@ fn check_profile_pages(
 }
 
 fn collect_assets(
-    posts: &[Post],
-    pages: &[Post],
+    posts: &[Arc<Post>],
+    pages: &[Arc<Post>],
     loose: &[crate::load::content::LooseFile],
 ) -> Vec<Asset> {
     let mut assets: Vec<Asset> = loose
@@ -434,7 +430,7 @@ fn title_case(key: &str) -> String {
         .join(" ")
 }
 
-fn group_sections(posts: &[Post], metas: &[SectionMeta]) -> Vec<Section> {
+fn group_sections(posts: &[Arc<Post>], metas: &[SectionMeta]) -> Vec<Section> {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, p) in posts.iter().enumerate() {
         by_key.entry(p.section.as_str()).or_default().push(i);
@@ -456,7 +452,7 @@ fn group_sections(posts: &[Post], metas: &[SectionMeta]) -> Vec<Section> {
         .collect()
 }
 
-fn group_categories(posts: &[Post], config: &Config) -> Vec<Term> {
+fn group_categories(posts: &[Arc<Post>], config: &Config) -> Vec<Term> {
     config
         .categories
         .iter()
@@ -471,7 +467,7 @@ fn group_categories(posts: &[Post], config: &Config) -> Vec<Term> {
         .collect()
 }
 
-fn group_tags(posts: &[Post]) -> Vec<Term> {
+fn group_tags(posts: &[Arc<Post>]) -> Vec<Term> {
     let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
     // A site has few distinct tags on many posts: slugify each name once.
     let mut slugs: HashMap<&str, String> = HashMap::new();
@@ -498,7 +494,7 @@ fn group_tags(posts: &[Post]) -> Vec<Term> {
     by_slug.into_values().collect()
 }
 
-fn group_archive(posts: &[Post]) -> Vec<ArchiveYear> {
+fn group_archive(posts: &[Arc<Post>]) -> Vec<ArchiveYear> {
     let mut years: Vec<ArchiveYear> = Vec::new();
     for (i, p) in posts.iter().enumerate() {
         let Some(d) = p.date else { continue };
