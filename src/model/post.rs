@@ -78,6 +78,10 @@ pub struct Post {
     pub body: Arc<Rendered>,
     pub summary: String,
     pub summary_html: String,
+    /// The post's fingerprints (summary, whole), made once per post by
+    /// [`crate::render::fingerprint`]; an unchanged post keeps them across
+    /// `serve` rebuilds.
+    pub digest: std::sync::OnceLock<(u64, u64)>,
 }
 
 /// Resolves a document's front matter. Errors name the key's line.
@@ -279,6 +283,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
         body: Arc::default(),
         summary: String::new(),
         summary_html: String::new(),
+        digest: std::sync::OnceLock::new(),
     };
     Ok(post)
 }
@@ -362,6 +367,7 @@ pub fn fill_body(
         });
     }
     post.body = r;
+    post.digest = std::sync::OnceLock::new();
     problems
 }
 

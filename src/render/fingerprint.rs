@@ -64,19 +64,14 @@ fn full_hash(p: &Post, summary: u64) -> u64 {
 
 /// Computes every page's fingerprint.
 pub fn fingerprints(model: &Model) -> Fingerprints {
-    let posts: Vec<(u64, u64)> = model
-        .posts
-        .par_iter()
-        .map(|p| {
+    let digest = |p: &Post| {
+        *p.digest.get_or_init(|| {
             let s = summary_hash(p);
             (s, full_hash(p, s))
         })
-        .collect();
-    let pages: Vec<u64> = model
-        .pages
-        .iter()
-        .map(|p| full_hash(p, summary_hash(p)))
-        .collect();
+    };
+    let posts: Vec<(u64, u64)> = model.posts.par_iter().map(|p| digest(p)).collect();
+    let pages: Vec<u64> = model.pages.iter().map(|p| digest(p).1).collect();
     let summaries = |ids: &[usize], h: &mut DefaultHasher| {
         for &i in ids {
             posts[i].0.hash(h);
