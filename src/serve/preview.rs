@@ -152,29 +152,27 @@ impl Preview {
         }
         let pages = pages.into_inner().expect("pages lock");
         let rendered = pages.len();
-        let mut updated = files.clone();
+        // Everything that can fail is done: from here `files` only changes.
+        let statics = renderer
+            .theme()
+            .static_files()
+            .map_err(|d| fail(d.into(), lang))?;
         if self.prints.is_none() || change == Change::Everything {
-            updated.retain(|k, _| prints.pages.contains_key(k));
+            files.retain(|k, _| prints.pages.contains_key(k));
         }
         for f in &gone {
-            updated.remove(f);
+            files.remove(f);
         }
-        updated.retain(|_, s| matches!(s, Served::Memory(_)));
+        files.retain(|_, s| matches!(s, Served::Memory(_)));
         for (path, html) in pages {
-            updated.insert(path, Served::Memory(html));
+            files.insert(path, Served::Memory(html));
         }
-        match renderer.theme().static_files() {
-            Ok(statics) => {
-                for (rel, bytes) in statics {
-                    updated.insert(rel, Served::Memory(bytes.into()));
-                }
-            }
-            Err(d) => return Err(fail(d.into(), lang)),
+        for (rel, bytes) in statics {
+            files.insert(rel, Served::Memory(bytes.into()));
         }
         for asset in disk_files(&self.root, &model) {
-            updated.insert(asset.dest, Served::Disk(asset.src));
+            files.insert(asset.dest, Served::Disk(asset.src));
         }
-        *files = updated;
         self.renderer = Some(renderer);
         self.prints = Some(prints);
         self.content = Some(content);
