@@ -112,6 +112,8 @@ pub struct Model {
     pub tags: Vec<Term>,
     pub archive: Vec<ArchiveYear>,
     pub assets: Vec<Asset>,
+    /// Old addresses (`aliases`) and the page path each redirects to.
+    pub redirects: Vec<(String, String)>,
 }
 
 impl Model {
@@ -189,6 +191,11 @@ impl Model {
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
         let assets = collect_assets(&posts, &pages, &content.loose_files);
+        let redirects = posts
+            .iter()
+            .chain(&pages)
+            .flat_map(|p| p.aliases.iter().map(|a| (a.clone(), p.path.clone())))
+            .collect();
         let sections = group_sections(&posts, &content.sections);
         let categories = group_categories(&posts, &config);
         let tags = group_tags(&posts);
@@ -205,6 +212,7 @@ impl Model {
             tags,
             archive,
             assets,
+            redirects,
         };
         (Some(model), problems)
     }
@@ -354,6 +362,37 @@ fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
                     "Rename one of the files, or give one of them a different `slug = \"...\"`. Upper and lower case count as the same.",
                 )),
             );
+        }
+    }
+    // Old addresses must not take a real page's address, nor each other's.
+    let mut aliases: HashMap<String, &PathBuf> = HashMap::new();
+    for (post, _, _) in items {
+        for alias in &post.aliases {
+            let key = alias.to_lowercase();
+            let owner = seen
+                .get(&key)
+                .copied()
+                .or_else(|| aliases.get(&key).copied());
+            let generated = GENERATED_PATHS.contains(&key.as_str());
+            if owner.is_some() || generated {
+                let (a, b) = (
+                    post.file.display(),
+                    owner.map_or_else(|| "warta".to_string(), |o| o.display().to_string()),
+                );
+                problems.push(
+                    Diagnostic::error(text!(
+                        "Alamat lama /{alias} di `{a}` bentrok dengan halaman dari `{b}`.",
+                        "The old address /{alias} in `{a}` collides with the page from `{b}`."
+                    ))
+                    .in_file(&post.file)
+                    .hint(Text::new(
+                        "Hapus alamat itu dari `aliases`: alamat yang masih dipakai halaman lain tidak bisa dialihkan.",
+                        "Remove that address from `aliases`: an address another page still uses cannot redirect.",
+                    )),
+                );
+            } else {
+                aliases.insert(key, &post.file);
+            }
         }
     }
 }

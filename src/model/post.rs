@@ -69,6 +69,8 @@ pub struct Post {
     pub source: Option<SourceInfo>,
     pub weight: i64,
     pub template: Option<String>,
+    /// Old addresses that redirect here, as paths below the site root
+    /// (`berita/judul-lama/`).
     pub aliases: Vec<String>,
     pub bundle: Option<(String, Vec<(PathBuf, String)>)>,
     // Filled by `fill_body`:
@@ -236,6 +238,21 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             organizer: e.organizer.clone(),
         })
     });
+    let mut aliases = Vec::new();
+    for a in &f.aliases {
+        let raw = a.get_ref();
+        match alias_path(raw, &config.root_path) {
+            Some(p) => aliases.push(p),
+            None => errs.push(err_at(
+                abs(a.span()),
+                text!("Alamat lama `{raw}` tidak sah.", "The old address `{raw}` is not valid."),
+                Text::new(
+                    "Tulis alamat di situs ini yang diawali garis miring, misalnya aliases = [\"/berita/judul-lama/\"].",
+                    "Write an address on this site starting with a slash, e.g. aliases = [\"/berita/old-title/\"].",
+                ),
+            )),
+        }
+    }
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -275,7 +292,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
         }),
         weight: f.weight.unwrap_or(0),
         template: f.template.as_ref().map(|t| t.get_ref().clone()),
-        aliases: f.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        aliases,
         bundle: doc
             .bundle
             .as_ref()
@@ -371,6 +388,27 @@ pub fn fill_body(
     problems
 }
 
+/// An alias as a path below the site root: `/berita/lama/` (or with the
+/// site's sub-path in front) becomes `berita/lama/`; a file name such as
+/// `/lama.html` stays a file. `None` for what is not a path on this site.
+pub fn alias_path(alias: &str, root_path: &str) -> Option<String> {
+    let rest = alias
+        .strip_prefix(root_path)
+        .or_else(|| alias.strip_prefix('/'))?;
+    let rest = rest.trim_start_matches('/');
+    let ok = !rest.is_empty()
+        && rest.split('/').all(|seg| seg != ".." && seg != ".")
+        && !rest.contains(['\\', '?', '#', ':', '\0']);
+    if !ok {
+        return None;
+    }
+    Some(if rest.ends_with(".html") || rest.ends_with('/') {
+        rest.to_string()
+    } else {
+        format!("{rest}/")
+    })
+}
+
 /// Escapes text for use inside HTML.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -401,7 +439,27 @@ pub fn plain_summary(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_summary;
+    use super::{alias_path, plain_summary};
+
+    #[test]
+    fn aliases_become_site_paths() {
+        assert_eq!(
+            alias_path("/berita/judul-lama/", "/").as_deref(),
+            Some("berita/judul-lama/")
+        );
+        assert_eq!(
+            alias_path("/berita/judul-lama", "/").as_deref(),
+            Some("berita/judul-lama/")
+        );
+        assert_eq!(
+            alias_path("/sukamaju/berita/x/", "/sukamaju/").as_deref(),
+            Some("berita/x/")
+        );
+        assert_eq!(alias_path("/lama.html", "/").as_deref(), Some("lama.html"));
+        for bad in ["berita/x/", "/", "/../x/", "https://x.org/a/", "/a?b"] {
+            assert_eq!(alias_path(bad, "/"), None, "{bad}");
+        }
+    }
 
     #[test]
     fn shortens_summaries_at_words() {

@@ -151,6 +151,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     }
                 }
                 Job::NotFound | Job::Robots => {}
+                Job::Redirect(i) => model.redirects[i].hash(&mut h),
                 // A feed holds its newest posts in full.
                 Job::Feed { category, .. } => {
                     let ids: Vec<usize> = match category {

@@ -66,6 +66,8 @@ pub enum Job {
     },
     Sitemap,
     Robots,
+    /// A redirect page at an old address (`aliases`).
+    Redirect(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +205,7 @@ impl Renderer {
             Job::Sitemap,
             Job::Robots,
         ];
+        jobs.extend((0..model.redirects.len()).map(Job::Redirect));
         for format in [FeedFormat::Rss, FeedFormat::Atom] {
             jobs.push(Job::Feed {
                 format,
@@ -429,6 +432,18 @@ impl Renderer {
                 "sitemap.xml"
             }
             Job::Robots => "robots.txt",
+            Job::Redirect(i) => {
+                let target = &model.redirects[i].1;
+                let page = model
+                    .posts
+                    .iter()
+                    .chain(&model.pages)
+                    .find(|p| &p.path == target);
+                ctx.insert("page", &page.map(|p| PostView::summary(model, p)));
+                ctx.insert("target_url", &model.url(target));
+                ctx.insert("target_permalink", &model.permalink(target));
+                "alias.html"
+            }
         };
         ctx.insert("url", &model.url(&path));
         ctx.insert("permalink", &model.permalink(&path));
@@ -542,6 +557,7 @@ pub fn job_path(model: &Model, job: Job) -> String {
         },
         Job::Sitemap => "sitemap.xml".to_string(),
         Job::Robots => "robots.txt".to_string(),
+        Job::Redirect(i) => model.redirects[i].0.clone(),
     }
 }
 
@@ -580,7 +596,13 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
     jobs.into_iter()
         .filter_map(|job| {
             let lastmod = match job {
-                Job::NotFound | Job::Feed { .. } | Job::Sitemap | Job::Robots => return None,
+                Job::NotFound
+                | Job::Feed { .. }
+                | Job::Sitemap
+                | Job::Robots
+                | Job::Redirect(_) => {
+                    return None;
+                }
                 Job::Post(i) => stamp(&[i]),
                 Job::Page(i) => model.pages[i]
                     .updated

@@ -317,3 +317,45 @@ fn feeds_sitemap_and_robots_list_published_posts_with_village_dates() {
     let robots = site.read("public/robots.txt");
     assert!(robots.contains("Sitemap: https://kim-uji.example.org/sitemap.xml"));
 }
+
+#[test]
+fn aliases_redirect_old_addresses_and_never_take_a_real_page() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        "content/berita/2025-08-26-posyandu-krajan.md",
+        "place = ",
+        "aliases = [\"/berita/posyandu-lama/\", \"/posyandu.html\"]\nplace = ",
+    );
+    site.build_ok();
+    let old = site.read("public/berita/posyandu-lama/index.html");
+    assert!(
+        old.contains("http-equiv=\"refresh\" content=\"0; url=/berita/posyandu-krajan/\""),
+        "{old}"
+    );
+    assert!(old.contains(
+        "<link rel=\"canonical\" href=\"https://kim-uji.example.org/berita/posyandu-krajan/\">"
+    ));
+    assert!(
+        old.contains("<a href=\"/berita/posyandu-krajan/\">"),
+        "a visible link"
+    );
+    assert!(site.path("public/posyandu.html").is_file());
+    assert!(
+        !site.read("public/sitemap.xml").contains("posyandu-lama"),
+        "aliases are never listed"
+    );
+
+    site.edit(
+        "content/berita/2025-08-26-posyandu-krajan.md",
+        "/berita/posyandu-lama/",
+        "/berita/kerja-bakti/",
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 1, "{out}");
+    assert!(
+        out.contains("content/berita/2025-08-26-posyandu-krajan.md")
+            && out.contains("content/berita/2025-08-20-kerja-bakti.md"),
+        "{out}"
+    );
+}
