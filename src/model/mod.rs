@@ -229,10 +229,6 @@ impl Model {
         self.categories.iter().find(|c| c.key == key)
     }
 
-    pub fn tag_slug(name: &str) -> String {
-        slugify(name)
-    }
-
     pub fn tag(&self, name: &str) -> Option<&Term> {
         let slug = slugify(name);
         self.tags
@@ -411,7 +407,8 @@ fn check_profile_pages(
         .iter()
         .chain(&profile.village.welcome_page)
         .chain(profile.institutions.iter().filter_map(|i| i.page.as_ref()));
-    let source = std::fs::read_to_string(root.join("profile.toml")).unwrap_or_default();
+    // Read only to point at a missing page's line: the common case reads nothing.
+    let mut source: Option<String> = None;
     for page in named {
         let rel = page.trim_start_matches("content/");
         if urls.contains_key(rel) {
@@ -427,8 +424,11 @@ fn check_profile_pages(
             "Tulis jalur berkas relatif terhadap folder content/, misalnya \"profil/sejarah.md\", atau buat berkas itu.",
             "Write the file's path relative to the content/ folder, e.g. \"profil/sejarah.md\", or create that file.",
         ));
+        let source = source.get_or_insert_with(|| {
+            std::fs::read_to_string(root.join("profile.toml")).unwrap_or_default()
+        });
         if let Some(at) = source.find(&quoted) {
-            d = d.at(&source, at, quoted.len());
+            d = d.at(source, at, quoted.len());
         }
         problems.push(d);
     }

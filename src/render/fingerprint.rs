@@ -211,7 +211,7 @@ fn global_hash(model: &Model) -> u64 {
 /// `new`. Everything when what all pages see changed.
 pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) {
     let everything = old.global != new.global;
-    let mut render: Vec<Job> = new
+    let render: Vec<Job> = new
         .pages
         .iter()
         .filter(|(file, (_, print))| {
@@ -219,7 +219,6 @@ pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) 
         })
         .map(|(_, (job, _))| *job)
         .collect();
-    render.sort_by_key(|j| format!("{j:?}"));
     let mut gone: Vec<String> = old
         .pages
         .keys()
