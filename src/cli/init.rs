@@ -1,6 +1,8 @@
 //! `warta init DIR`: a new village site from the scaffold embedded in the
 //! binary. It builds at once; `TODAY` in the scaffold becomes today's date
-//! so the welcome post is not in the future.
+//! so the welcome post is not in the future, and `@VERSION@` becomes this
+//! binary's version, so the CI workflows (GitHub Pages, GitLab Pages)
+//! install from crates.io the same warta that made the site.
 
 use std::path::{Path, PathBuf};
 
@@ -33,16 +35,37 @@ impl InitArgs {
                 let d = self.dir.display();
                 Outcome::ok(match lang {
                     Lang::Id => format!(
-                        "Situs baru dibuat di {d} ({n} berkas).\nLangkah berikutnya:\n  1. Isi profile.toml dan warta.toml dengan data desa Anda.\n  2. warta build --root {d}\n"
+                        "Situs baru dibuat di {d} ({n} berkas).\nLangkah berikutnya:\n  1. Isi profile.toml dan warta.toml dengan data desa Anda.\n  2. warta build --root {d}\n  3. Simpan folder ini di GitHub atau GitLab: .github/workflows/terbitkan.yml dan\n     .gitlab-ci.yml menerbitkan situs setiap kali ada perubahan di cabang main.\n     Lihat \"Menerbitkan situs\" di README warta (juga Netlify, Cloudflare Pages, hosting biasa).\n"
                     ),
                     Lang::En => format!(
-                        "New site created in {d} ({n} files).\nNext steps:\n  1. Fill in profile.toml and warta.toml with your village's data.\n  2. warta build --root {d}\n"
+                        "New site created in {d} ({n} files).\nNext steps:\n  1. Fill in profile.toml and warta.toml with your village's data.\n  2. warta build --root {d}\n  3. Put this folder on GitHub or GitLab: .github/workflows/terbitkan.yml and\n     .gitlab-ci.yml publish the site on every push to main.\n     See \"Publishing\" in warta's README (also Netlify, Cloudflare Pages, plain hosting).\n"
                     ),
                 })
             }
             Err(d) => Outcome::failed(&Diagnostics::from(d), lang),
         }
     }
+}
+
+/// Where a scaffold file goes in the new site. Dot-files are stored without
+/// their dot: a `.gitignore`, `.github/` or `.gitlab-ci.yml` in `scaffold/`
+/// would act on warta's own repository instead of being data.
+fn site_path(rel: &Path) -> PathBuf {
+    const DOTTED: [&str; 3] = ["gitignore", "github", "gitlab-ci.yml"];
+    let mut out = PathBuf::new();
+    for (i, part) in rel.iter().enumerate() {
+        match part.to_str() {
+            Some(name) if i == 0 && DOTTED.contains(&name) => out.push(format!(".{name}")),
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+/// A scaffold text with its placeholders filled in.
+fn fill(text: &str, today: &str) -> String {
+    text.replace("TODAY", today)
+        .replace("@VERSION@", env!("CARGO_PKG_VERSION"))
 }
 
 fn write_scaffold(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
@@ -72,15 +95,11 @@ fn write_dir(
     count: &mut usize,
 ) -> Result<(), Diagnostic> {
     for f in d.files() {
-        let rel = f.path().to_string_lossy().replace("TODAY", today);
-        // `.gitignore` would be ignored inside this repository itself.
-        let rel = if rel == "gitignore" {
-            ".gitignore".to_string()
-        } else {
-            rel
-        };
+        let rel = site_path(Path::new(
+            &f.path().to_string_lossy().replace("TODAY", today),
+        ));
         let bytes = match f.contents_utf8() {
-            Some(s) => s.replace("TODAY", today).into_bytes(),
+            Some(s) => fill(s, today).into_bytes(),
             None => f.contents().to_vec(),
         };
         fsx::write(&dest.join(rel), bytes)?;
@@ -90,4 +109,32 @@ fn write_dir(
         write_dir(sub, dest, today, count)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::site_path;
+
+    #[test]
+    fn dot_files_get_their_dot_back() {
+        for (stored, written) in [
+            ("gitignore", ".gitignore"),
+            ("gitlab-ci.yml", ".gitlab-ci.yml"),
+            (
+                "github/workflows/terbitkan.yml",
+                ".github/workflows/terbitkan.yml",
+            ),
+            ("warta.toml", "warta.toml"),
+            ("content/github/x.md", "content/github/x.md"),
+            ("content/gitignore", "content/gitignore"),
+        ] {
+            assert_eq!(
+                site_path(Path::new(stored)),
+                PathBuf::from(written),
+                "{stored}"
+            );
+        }
+    }
 }
