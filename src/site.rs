@@ -1,13 +1,16 @@
 //! `Site::build`: the whole pipeline, read top to bottom.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::{Diagnostics, Lang};
+use crate::images::{ImageStore, is_photo};
 use crate::load::config::{Config, load_config};
 use crate::load::content::load_content;
 use crate::load::profile::load_profile;
 use crate::model::{Asset, BuildOptions, Model};
 use crate::output::Staging;
+use crate::output::transform::Transform;
 use crate::render::Renderer;
 
 /// What the person asked for.
@@ -18,6 +21,8 @@ pub struct BuildRequest {
     pub output: Option<PathBuf>,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// `--portable`: relative links to files, for opening from `file://`.
+    pub portable: bool,
     pub options_now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
@@ -44,18 +49,28 @@ pub struct Site;
 impl Site {
     /// Loads, models, renders and writes the site.
     pub fn build(req: &BuildRequest) -> Result<BuildReport, BuildFailure> {
-        let (model, warnings) = Self::load_model(req)?;
+        let (mut model, warnings) = Self::load_model(req)?;
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
             problems,
             lang: Some(lang),
         };
+        let image_problems = attach_images(&mut model, &req.root, true);
+        if image_problems.has_errors() {
+            return Err(fail(image_problems));
+        }
         let renderer = Renderer::new(&model, &req.root).map_err(fail)?;
         let output = req
             .output
             .clone()
             .unwrap_or_else(|| req.root.join("public"));
-        let staging = Staging::create(&output).map_err(|d| fail(d.into()))?;
+        let transform = Transform {
+            minify: model.config.build.minify,
+            portable: req.portable.then(|| model.config.root_path.clone()),
+        };
+        let staging = Staging::create(&output)
+            .map_err(|d| fail(d.into()))?
+            .with_transform(transform);
         let write = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
         let mut problems = renderer.render_all(&model, &write);
         copy_files(&model, &renderer, &req.root, &staging, &mut problems);
@@ -75,8 +90,9 @@ impl Site {
     /// Checks the whole site without writing anything: loads, models and
     /// renders every page in memory.
     pub fn check(req: &BuildRequest) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
-        let (model, mut problems) = Self::load_model(req)?;
+        let (mut model, mut problems) = Self::load_model(req)?;
         let lang = model.config.language;
+        problems.extend(attach_images(&mut model, &req.root, false));
         let renderer = Renderer::new(&model, &req.root).map_err(|p| BuildFailure {
             problems: p,
             lang: Some(lang),
@@ -159,12 +175,58 @@ fn copy_files(
             problems.push(d);
         }
     }
+    for (file, dest) in model.images.originals() {
+        let bytes = crate::fsx::read(&file).map(|b| crate::images::strip::strip_metadata(&b));
+        match bytes {
+            Ok(Some(clean)) => {
+                if let Err(d) = staging.write(&dest, &clean) {
+                    problems.push(d);
+                }
+            }
+            Ok(None) => {}
+            Err(d) => problems.push(d),
+        }
+    }
 }
 
-/// The files a site publishes as they are: its `static/` (at the root),
-/// its `media/` (under `/media/`), and the files beside posts. Symbolic
-/// links are not followed, so nothing outside the site is ever published.
+/// The image stage: every photo the model refers to, processed (in
+/// `check`, only decoded), in a store the renderer reads.
+pub fn attach_images(model: &mut Model, root: &Path, write: bool) -> Diagnostics {
+    let store = Arc::new(ImageStore::new(root, &model.config.images, write));
+    let problems = prepare_images(&store, model, root);
+    model.images = store;
+    problems
+}
+
+/// Tells `store` the site's files and processes the photos `model`
+/// refers to; `serve` calls it on its long-lived store at each rebuild.
+pub fn prepare_images(store: &ImageStore, model: &Model, root: &Path) -> Diagnostics {
+    let (statics, others) = site_files(root, model);
+    let as_is = statics
+        .iter()
+        .chain(others.iter().filter(|a| !is_photo(&a.dest)))
+        .map(|a| a.dest.clone())
+        .collect::<Vec<_>>();
+    store.set_sources(others, as_is);
+    store.prepare(&crate::images::refs::collect(model), model.config.language)
+}
+
+/// The files a site publishes from disk: its `static/` (at the root, as
+/// it is), its `media/` (under `/media/`) and the files beside posts, but
+/// photos there only as the web versions the pages show (from the image
+/// cache), never the originals. Symbolic links are not followed, so
+/// nothing outside the site is ever published.
 pub fn disk_files(root: &Path, model: &Model) -> Vec<Asset> {
+    let (mut out, others) = site_files(root, model);
+    out.extend(others.into_iter().filter(|a| !is_photo(&a.dest)));
+    out.extend(model.images.published());
+    out
+}
+
+/// The site's own files: those of `static/`, and those of `media/` and
+/// `content/` (bundles and loose files), by their output path.
+fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>) {
+    let mut statics = Vec::new();
     let mut out = Vec::new();
     for (dir, prefix) in [("static", ""), ("media", "media/")] {
         let base = root.join(dir);
@@ -178,12 +240,17 @@ pub fn disk_files(root: &Path, model: &Model) -> Vec<Asset> {
             }
             let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
             let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
-            out.push(Asset {
+            let asset = Asset {
                 src: entry.path().to_path_buf(),
                 dest: format!("{prefix}{}", rel.join("/")),
-            });
+            };
+            if dir == "static" {
+                statics.push(asset);
+            } else {
+                out.push(asset);
+            }
         }
     }
     out.extend(model.assets.iter().cloned());
-    out
+    (statics, out)
 }

@@ -22,6 +22,9 @@ pub struct BuildArgs {
     /// Ganti base_url dari warta.toml / Override base_url from warta.toml
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Situs yang bisa dibuka langsung dari folder (USB, zip, tanpa internet) / A site that opens straight from its folder (file://)
+    #[arg(long)]
+    pub portable: bool,
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +44,7 @@ impl BuildArgs {
             output: self.output,
             drafts: self.drafts,
             base_url: self.base_url,
+            portable: self.portable,
             options_now: None,
         };
         match Site::build(&req) {
@@ -84,6 +88,7 @@ impl CheckArgs {
             output: None,
             drafts: self.drafts,
             base_url: None,
+            portable: false,
             options_now: None,
         };
         match Site::check(&req) {

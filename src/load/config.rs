@@ -47,7 +47,7 @@ pub struct MenuItem {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BuildSettings {
     #[serde(default)]
@@ -58,6 +58,27 @@ pub struct BuildSettings {
     pub minify: bool,
     #[serde(default)]
     pub unsafe_html: bool,
+    /// URLs per sitemap file; past it, `/sitemap.xml` becomes an index of
+    /// `/sitemap-1.xml`, `/sitemap-2.xml`… (sitemaps.org allows 50,000,
+    /// which is also the most this accepts).
+    #[serde(default = "default_sitemap_max_urls")]
+    pub sitemap_max_urls: usize,
+}
+
+impl Default for BuildSettings {
+    fn default() -> Self {
+        BuildSettings {
+            drafts: false,
+            future: false,
+            minify: false,
+            unsafe_html: false,
+            sitemap_max_urls: default_sitemap_max_urls(),
+        }
+    }
+}
+
+fn default_sitemap_max_urls() -> usize {
+    50_000
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -39,6 +39,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "arsip/",
     "kategori/",
     "tag/",
+    "cari/",
 ];
 
 /// See [`Model::neighbours`].
@@ -114,6 +115,8 @@ pub struct Model {
     pub assets: Vec<Asset>,
     /// Old addresses (`aliases`) and the page path each redirects to.
     pub redirects: Vec<(String, String)>,
+    /// The site's photos, processed: empty until [`crate::images`] ran.
+    pub images: Arc<crate::images::ImageStore>,
 }
 
 impl Model {
@@ -213,6 +216,7 @@ impl Model {
             archive,
             assets,
             redirects,
+            images: Arc::new(crate::images::ImageStore::empty()),
         };
         (Some(model), problems)
     }
@@ -500,7 +504,7 @@ fn group_categories(posts: &[Arc<Post>], config: &Config) -> Vec<Term> {
             name: c.name.clone(),
             path: format!("kategori/{}/", c.key),
             posts: (0..posts.len())
-                .filter(|&i| posts[i].category.as_deref() == Some(&c.key))
+                .filter(|&i| posts[i].category.as_deref() == Some(c.key.as_str()))
                 .collect(),
         })
         .collect()

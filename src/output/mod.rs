@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Text};
 use crate::{fsx, text};
 
+pub mod transform;
+
 /// The file that marks a folder as warta's output.
 pub const MARKER: &str = ".warta-output";
 
@@ -20,6 +22,7 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    transform: transform::Transform,
 }
 
 impl Staging {
@@ -45,7 +48,14 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
+            transform: transform::Transform::default(),
         })
+    }
+
+    /// Minify and/or make links portable in every file written from now.
+    pub fn with_transform(mut self, transform: transform::Transform) -> Staging {
+        self.transform = transform;
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -54,10 +64,14 @@ impl Staging {
 
     /// Writes `rel` (a `/`-separated path below the output root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        fsx::write(&self.dir.join(safe_rel(rel)?), bytes)
+        let path = self.dir.join(safe_rel(rel)?);
+        fsx::write(&path, self.transform.apply(rel, bytes))
     }
 
     pub fn copy(&self, src: &Path, rel: &str) -> Result<(), Diagnostic> {
+        if self.transform.changes(rel) {
+            return self.write(rel, &fsx::read(src)?);
+        }
         fsx::copy(src, &self.dir.join(safe_rel(rel)?))
     }
 

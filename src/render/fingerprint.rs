@@ -150,8 +150,28 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                         }
                     }
                 }
-                Job::NotFound | Job::Robots => {}
+                Job::NotFound | Job::Robots | Job::Search => {}
+                // The index holds every word of every post and page.
+                Job::SearchIndex => {
+                    for p in &posts {
+                        p.1.hash(&mut h);
+                    }
+                    pages.hash(&mut h);
+                }
                 Job::Redirect(i) => model.redirects[i].hash(&mut h),
+                // The profile (global) with category counts and the newest date.
+                Job::ProfileJson => {
+                    for c in &model.categories {
+                        (&c.key, c.posts.len()).hash(&mut h);
+                    }
+                    model
+                        .posts
+                        .iter()
+                        .filter_map(|p| p.updated.or(p.date))
+                        .max()
+                        .hash(&mut h);
+                    model.posts.len().hash(&mut h);
+                }
                 // A feed holds its newest posts in full.
                 Job::Feed { category, .. } => {
                     let ids: Vec<usize> = match category {
@@ -163,7 +183,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     }
                 }
                 // The sitemap lists every page with its date, not its text.
-                Job::Sitemap => {
+                Job::Sitemap | Job::SitemapPart(_) => {
                     for p in model.posts.iter().chain(&model.pages) {
                         (&p.path, &p.date, &p.updated).hash(&mut h);
                     }
@@ -200,6 +220,8 @@ fn global_hash(model: &Model) -> u64 {
     for c in &model.categories {
         (&c.key, c.posts.len()).hash(&mut h);
     }
+    // Sizes and names of photos are printed wherever they are shown.
+    model.images.generation().hash(&mut h);
     // `content_url()` maps source files to URLs on any page.
     for p in model.posts.iter().chain(&model.pages) {
         (&p.rel, &p.path).hash(&mut h);

@@ -12,6 +12,7 @@
 
 pub mod filters;
 pub mod fingerprint;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
@@ -64,10 +65,21 @@ pub enum Job {
         format: FeedFormat,
         category: Option<usize>,
     },
+    /// `/sitemap.xml`: every page, or, past `sitemap_max_urls`, an index
+    /// of the parts below.
     Sitemap,
+    /// `/sitemap-N.xml` (from 1), when the sitemap is split.
+    SitemapPart(usize),
     Robots,
+    /// `/profile.json`: the village profile and the site's addresses.
+    ProfileJson,
     /// A redirect page at an old address (`aliases`).
     Redirect(usize),
+    /// The search page, `/cari/`.
+    Search,
+    /// The search index, `/cari/index.js`: made by [`crate::search`], not
+    /// by a template.
+    SearchIndex,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +184,12 @@ impl Renderer {
                     .collect(),
             },
         );
+        crate::images::markup::register(
+            &mut tera,
+            &model.images,
+            &model.config.root_path,
+            &model.config.base_url,
+        );
         let sources: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -204,6 +222,9 @@ impl Renderer {
             Job::NotFound,
             Job::Sitemap,
             Job::Robots,
+            Job::ProfileJson,
+            Job::Search,
+            Job::SearchIndex,
         ];
         jobs.extend((0..model.redirects.len()).map(Job::Redirect));
         for format in [FeedFormat::Rss, FeedFormat::Atom] {
@@ -234,6 +255,10 @@ impl Renderer {
         }
         for (y, year) in model.archive.iter().enumerate() {
             jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth { year: y, month: m }));
+        }
+        let parts = sitemap_parts(model, jobs.iter().filter(|j| in_sitemap(**j)).count());
+        if parts > 1 {
+            jobs.extend((1..=parts).map(Job::SitemapPart));
         }
         jobs
     }
@@ -275,6 +300,15 @@ impl Renderer {
         job: Job,
         sums: &Summaries,
     ) -> Result<(String, String), Diagnostic> {
+        if job == Job::SearchIndex {
+            return Ok((
+                output_file(&job_path(model, job)),
+                crate::search::index_js(model),
+            ));
+        }
+        if job == Job::ProfileJson {
+            return Ok((job_path(model, job), structured::profile_json(model)));
+        }
         let (template, path, ctx) = self.context(model, job, sums);
         let html = self
             .tera
@@ -400,6 +434,8 @@ impl Renderer {
                 }
             }
             Job::NotFound => "404.html",
+            // The index never gets here: `render_with` makes it.
+            Job::Search | Job::SearchIndex => "cari.html",
             Job::Feed { format, category } => {
                 let (ids, title) = match category {
                     Some(c) => (
@@ -427,11 +463,37 @@ impl Renderer {
                 );
                 format.file()
             }
-            Job::Sitemap => {
-                ctx.insert("entries", &sitemap_entries(model));
-                "sitemap.xml"
+            Job::Sitemap | Job::SitemapPart(_) => {
+                let entries = sitemap_entries(model);
+                let per = sitemap_limit(model);
+                match job {
+                    Job::SitemapPart(k) => {
+                        let start = ((k - 1) * per).min(entries.len());
+                        let end = (start + per).min(entries.len());
+                        ctx.insert("entries", &entries[start..end]);
+                        "sitemap.xml"
+                    }
+                    _ if entries.len() > per => {
+                        let parts: Vec<SitemapEntry> = entries
+                            .chunks(per)
+                            .enumerate()
+                            .map(|(k, chunk)| SitemapEntry {
+                                loc: model.permalink(&format!("sitemap-{}.xml", k + 1)),
+                                lastmod: chunk.iter().filter_map(|e| e.lastmod.clone()).max(),
+                            })
+                            .collect();
+                        ctx.insert("sitemaps", &parts);
+                        "sitemap_index.xml"
+                    }
+                    _ => {
+                        ctx.insert("entries", &entries);
+                        "sitemap.xml"
+                    }
+                }
             }
             Job::Robots => "robots.txt",
+            // Made in Rust by `render_with`, never through a template.
+            Job::ProfileJson => "",
             Job::Redirect(i) => {
                 let target = &model.redirects[i].1;
                 let page = model
@@ -445,6 +507,7 @@ impl Renderer {
                 "alias.html"
             }
         };
+        ctx.insert("jsonld", &structured::json_ld(model, job));
         ctx.insert("url", &model.url(&path));
         ctx.insert("permalink", &model.permalink(&path));
         ctx.insert("current_path", &format!("/{path}"));
@@ -556,8 +619,12 @@ pub fn job_path(model: &Model, job: Job) -> String {
             None => format.file().to_string(),
         },
         Job::Sitemap => "sitemap.xml".to_string(),
+        Job::SitemapPart(k) => format!("sitemap-{k}.xml"),
         Job::Robots => "robots.txt".to_string(),
+        Job::ProfileJson => "profile.json".to_string(),
         Job::Redirect(i) => model.redirects[i].0.clone(),
+        Job::Search => "cari/".to_string(),
+        Job::SearchIndex => "cari/index.js".to_string(),
     }
 }
 
@@ -567,7 +634,7 @@ fn site_now(model: &Model) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
@@ -595,14 +662,10 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
     });
     jobs.into_iter()
         .filter_map(|job| {
+            if !in_sitemap(job) {
+                return None;
+            }
             let lastmod = match job {
-                Job::NotFound
-                | Job::Feed { .. }
-                | Job::Sitemap
-                | Job::Robots
-                | Job::Redirect(_) => {
-                    return None;
-                }
                 Job::Post(i) => stamp(&[i]),
                 Job::Page(i) => model.pages[i]
                     .updated
@@ -624,12 +687,38 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
         .collect()
 }
 
+/// Whether a job is a page readers may land on, listed in the sitemap:
+/// not 404, feeds, the sitemap itself, data files, nor redirects.
+fn in_sitemap(job: Job) -> bool {
+    !matches!(
+        job,
+        Job::NotFound
+            | Job::Feed { .. }
+            | Job::Sitemap
+            | Job::SitemapPart(_)
+            | Job::Robots
+            | Job::SearchIndex
+            | Job::ProfileJson
+            | Job::Redirect(_)
+    )
+}
+
+fn sitemap_limit(model: &Model) -> usize {
+    model.config.build.sitemap_max_urls.clamp(1, 50_000)
+}
+
+/// How many sitemap files `urls` pages need: 1 until the limit, then one
+/// per `limit` URLs (listed by `/sitemap.xml` as an index).
+fn sitemap_parts(model: &Model, urls: usize) -> usize {
+    urls.div_ceil(sitemap_limit(model)).max(1)
+}
+
 /// The file a URL path is written to: `berita/x/index.html`.
 pub fn output_file(path: &str) -> String {
-    if path.ends_with(".html") || path.ends_with(".xml") || path.ends_with(".txt") {
-        path.to_string()
-    } else {
+    if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
+    } else {
+        path.to_string()
     }
 }
 

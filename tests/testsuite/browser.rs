@@ -271,7 +271,7 @@ fn assert_pages(report: &Value, locale: &str) {
 /// The `node` to run, once Chromium and tests/browser/node_modules are
 /// there; `None` when the browser tests are skipped on purpose. Panics,
 /// saying what to install, when something is missing.
-fn browser_tools() -> Option<String> {
+pub(crate) fn browser_tools() -> Option<String> {
     if std::env::var("WARTA_SKIP_BROWSER").is_ok_and(|v| v == "1") {
         eprintln!("browser tests skipped: WARTA_SKIP_BROWSER=1");
         return None;
@@ -573,7 +573,7 @@ fn every_page_has_title_description_canonical_and_opengraph() {
     let post = site.read("public/berita/posyandu-krajan/index.html");
     assert!(post.contains("<meta property=\"og:type\" content=\"article\">"));
     assert!(post.contains(
-        "<meta property=\"og:image\" content=\"https://kim-sukamaju.example.org/berita/posyandu-krajan/posyandu-krajan.jpg\">"
+        "<meta property=\"og:image\" content=\"https://kim-sukamaju.example.org/berita/posyandu-krajan/posyandu-krajan-og.jpg\">\n<meta property=\"og:image:width\" content=\"800\">\n<meta property=\"og:image:height\" content=\"600\">"
     ));
     assert!(
         post.contains("href=\"https://wa.me/?text="),

@@ -13,6 +13,7 @@ fn check_survives(site: &Site) -> Result<(), String> {
         output: None,
         drafts: false,
         base_url: None,
+        portable: false,
         options_now: None,
     };
     match catch_unwind(AssertUnwindSafe(|| Builder::check(&req))) {
