@@ -81,10 +81,11 @@ pub fn json_ld(model: &Model, job: Job) -> Option<String> {
                 (term.name.clone(), term.path.clone()),
             ]));
         }
-        Job::Categories | Job::Tags | Job::Archive => {
+        Job::Categories | Job::Tags | Job::Archive | Job::Search => {
             let name = match job {
                 Job::Categories => words(model, "Kategori", "Categories"),
                 Job::Tags => words(model, "Tag", "Tags"),
+                Job::Search => words(model, "Cari", "Search"),
                 _ => words(model, "Arsip", "Archive"),
             };
             graph.push(crumbs(vec![
@@ -184,6 +185,14 @@ fn website(model: &Model) -> Value {
         "description": model.config.description,
         "inLanguage": model.config.language.code(),
         "publisher": { "@id": publisher_id(model) },
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": format!("{}?q={{search_term_string}}", link(model, "cari/")),
+            },
+            "query-input": "required name=search_term_string",
+        },
     })
 }
 

@@ -1,5 +1,6 @@
 //! Whole builds: content-example, the design examples, sub-paths, themes.
 
+use crate::portable::links_in;
 use crate::support::{Site, repo};
 
 #[test]
@@ -14,7 +15,9 @@ fn content_example_builds_pages_with_real_content() {
         "berita/index.html",
         "berita/halaman/2/index.html",
         "berita/posyandu-krajan/index.html",
-        "berita/posyandu-krajan/posyandu-krajan.jpg",
+        "berita/posyandu-krajan/posyandu-krajan-800w.webp",
+        "berita/posyandu-krajan/posyandu-krajan-800w.jpg",
+        "berita/posyandu-krajan/posyandu-krajan-og.jpg",
         "kategori/index.html",
         "kategori/kesehatan/index.html",
         "tag/index.html",
@@ -24,13 +27,22 @@ fn content_example_builds_pages_with_real_content() {
         "pemerintahan/index.html",
         "kim/index.html",
         "kontak/index.html",
-        "media/logo.png",
+        "media/logo-256w.webp",
+        "media/logo-256w.png",
         ".warta-output",
     ] {
         assert!(
             files.iter().any(|f| f == must),
             "{must} missing from output"
         );
+    }
+    // Photos are published only as their web versions, never as taken.
+    for original in [
+        "berita/posyandu-krajan/posyandu-krajan.jpg",
+        "media/logo.png",
+        "media/kantor.jpg",
+    ] {
+        assert!(!files.iter().any(|f| f == original), "{original} published");
     }
     let home = site.read("public/index.html");
     assert!(home.contains("<html lang=\"id\""), "lang");
@@ -126,48 +138,61 @@ fn the_design_examples_load_as_they_are() {
 
 #[test]
 fn sub_path_base_url_is_honoured_in_every_link() {
-    let site = Site::fixture("minimal");
+    // content-example has every kind of page and file: posts, photos,
+    // aliases, search, feeds per category, JSON-LD, /profile.json.
+    let site = Site::fixture("content-example");
     let r = site.run(&["build", "--base-url", "https://x.github.io/sukamaju"]);
     assert_eq!(r.code, 0, "{}", r.output(&site));
     let mut checked = 0;
-    for f in site.output_files().iter().filter(|f| f.ends_with(".html")) {
-        let html = site.read(&format!("public/{f}"));
-        for attr in ["href=\"/", "src=\"/", "action=\"/"] {
-            for (i, _) in html.match_indices(attr) {
-                let rest = &html[i + attr.len() - 1..];
-                assert!(
-                    rest.starts_with("/sukamaju/"),
-                    "{f}: {}",
-                    &rest[..rest.len().min(60)]
-                );
-                checked += 1;
+    let mut absolute = 0;
+    for f in site.output_files() {
+        let Some(ext) = f.rsplit_once('.').map(|(_, e)| e) else {
+            continue;
+        };
+        if !["html", "xml", "txt", "json", "js", "css"].contains(&ext) {
+            continue;
+        }
+        let text = site.read(&format!("public/{f}"));
+        // Every root-relative link in a page: href, src, srcset, action,
+        // a redirect's target.
+        if ext == "html" {
+            for link in links_in(&text) {
+                if link.starts_with('/') && !link.starts_with("//") {
+                    assert!(link.starts_with("/sukamaju/"), "{f}: {link}");
+                    checked += 1;
+                }
             }
         }
-        assert!(
-            !html.contains("https://x.github.io/berita")
-                && !html.contains("https://x.github.io/rss"),
-            "{f}: absolute URL without sub-path"
-        );
+        // Every absolute URL on this host, in any file (canonical and
+        // OpenGraph tags, JSON-LD, feeds, sitemap, robots.txt, profile.json).
+        for u in text.split("https://x.github.io").skip(1) {
+            assert!(
+                u.starts_with("/sukamaju/"),
+                "{f}: https://x.github.io{}",
+                &u[..u.len().min(60)]
+            );
+            absolute += 1;
+        }
     }
-    assert!(checked > 20, "only {checked} links checked");
-    // Feeds, sitemap and robots.txt carry the sub-path in every URL.
+    assert!(checked > 3000, "only {checked} links checked");
+    assert!(absolute > 1000, "only {absolute} absolute URLs checked");
     for f in [
         "rss.xml",
         "atom.xml",
         "sitemap.xml",
         "robots.txt",
+        "profile.json",
         "kategori/kesehatan/rss.xml",
     ] {
-        let text = site.read(&format!("public/{f}"));
-        let urls: Vec<&str> = text.split("https://x.github.io/").skip(1).collect();
-        assert!(!urls.is_empty(), "{f} has no URL");
-        for u in urls {
-            assert!(u.starts_with("sukamaju/"), "{f}: {}", &u[..u.len().min(40)]);
-        }
+        assert!(
+            site.read(&format!("public/{f}"))
+                .contains("https://x.github.io/sukamaju/"),
+            "{f} has no URL"
+        );
     }
-    let post = site.read("public/berita/posyandu-krajan/index.html");
+    let post = site.read("public/berita/jadwal-penyaluran-blt-tahap-iv/index.html");
     assert!(
-        post.contains("href=\"/sukamaju/berita/kerja-bakti/\""),
+        post.contains("href=\"/sukamaju/berita/klarifikasi-hoaks-pendaftaran-bansos/\""),
         "Markdown link to a source file"
     );
 }

@@ -9,6 +9,7 @@ mod bad_input;
 mod browser;
 mod build;
 mod commands;
+mod discover;
 mod images;
 mod portable;
 mod robustness;

@@ -18,7 +18,7 @@ use crate::browser::browser_tools;
 use crate::support::{Site, repo};
 
 /// Every URL in an attribute that loads or links something.
-fn links_in(html: &str) -> Vec<String> {
+pub(crate) fn links_in(html: &str) -> Vec<String> {
     let found = std::cell::RefCell::new(Vec::new());
     let push = |v: Option<String>| {
         if let Some(v) = v {
