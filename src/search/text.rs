@@ -1,0 +1,406 @@
+//! Words as search sees them: folded, split, and the words too common to
+//! index.
+//!
+//! [`fold`] lower-cases and strips diacritics (`Pembangunan` and `PEMBANGÚNAN`
+//! are one word, `é` is `e`); [`words`] splits text into folded words. The
+//! theme's `cari.js` does exactly the same in the reader's browser
+//! (`String.prototype.toLowerCase`, then NFD with the combining marks
+//! dropped for Latin letters, then the few letters NFD leaves alone), and
+//! `tests/search/agree.mjs` checks both give the same words for the same
+//! text. The table below is what that JavaScript gives for every lower-case
+//! letter of Latin-1, Latin Extended-A/B and Latin Extended Additional, so
+//! no Unicode normalization crate is needed.
+
+/// Lower-case Latin letters with diacritics and what they fold to, sorted.
+const FOLDS: &[(char, &str)] = &[
+    ('ß', "ss"),
+    ('à', "a"),
+    ('á', "a"),
+    ('â', "a"),
+    ('ã', "a"),
+    ('ä', "a"),
+    ('å', "a"),
+    ('æ', "ae"),
+    ('ç', "c"),
+    ('è', "e"),
+    ('é', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('ì', "i"),
+    ('í', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ð', "d"),
+    ('ñ', "n"),
+    ('ò', "o"),
+    ('ó', "o"),
+    ('ô', "o"),
+    ('õ', "o"),
+    ('ö', "o"),
+    ('ø', "o"),
+    ('ù', "u"),
+    ('ú', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ý', "y"),
+    ('þ', "th"),
+    ('ÿ', "y"),
+    ('ā', "a"),
+    ('ă', "a"),
+    ('ą', "a"),
+    ('ć', "c"),
+    ('ĉ', "c"),
+    ('ċ', "c"),
+    ('č', "c"),
+    ('ď', "d"),
+    ('đ', "d"),
+    ('ē', "e"),
+    ('ĕ', "e"),
+    ('ė', "e"),
+    ('ę', "e"),
+    ('ě', "e"),
+    ('ĝ', "g"),
+    ('ğ', "g"),
+    ('ġ', "g"),
+    ('ģ', "g"),
+    ('ĥ', "h"),
+    ('ħ', "h"),
+    ('ĩ', "i"),
+    ('ī', "i"),
+    ('ĭ', "i"),
+    ('į', "i"),
+    ('ı', "i"),
+    ('ĳ', "ij"),
+    ('ĵ', "j"),
+    ('ķ', "k"),
+    ('ĺ', "l"),
+    ('ļ', "l"),
+    ('ľ', "l"),
+    ('ŀ', "l"),
+    ('ł', "l"),
+    ('ń', "n"),
+    ('ņ', "n"),
+    ('ň', "n"),
+    ('ŉ', "n"),
+    ('ō', "o"),
+    ('ŏ', "o"),
+    ('ő', "o"),
+    ('œ', "oe"),
+    ('ŕ', "r"),
+    ('ŗ', "r"),
+    ('ř', "r"),
+    ('ś', "s"),
+    ('ŝ', "s"),
+    ('ş', "s"),
+    ('š', "s"),
+    ('ţ', "t"),
+    ('ť', "t"),
+    ('ŧ', "t"),
+    ('ũ', "u"),
+    ('ū', "u"),
+    ('ŭ', "u"),
+    ('ů', "u"),
+    ('ű', "u"),
+    ('ų', "u"),
+    ('ŵ', "w"),
+    ('ŷ', "y"),
+    ('ź', "z"),
+    ('ż', "z"),
+    ('ž', "z"),
+    ('ſ', "s"),
+    ('ơ', "o"),
+    ('ư', "u"),
+    ('ǎ', "a"),
+    ('ǐ', "i"),
+    ('ǒ', "o"),
+    ('ǔ', "u"),
+    ('ǖ', "u"),
+    ('ǘ', "u"),
+    ('ǚ', "u"),
+    ('ǜ', "u"),
+    ('ǟ', "a"),
+    ('ǡ', "a"),
+    ('ǣ', "ae"),
+    ('ǧ', "g"),
+    ('ǩ', "k"),
+    ('ǫ', "o"),
+    ('ǭ', "o"),
+    ('ǯ', "ʒ"),
+    ('ǰ', "j"),
+    ('ǵ', "g"),
+    ('ǹ', "n"),
+    ('ǻ', "a"),
+    ('ǽ', "ae"),
+    ('ǿ', "o"),
+    ('ȁ', "a"),
+    ('ȃ', "a"),
+    ('ȅ', "e"),
+    ('ȇ', "e"),
+    ('ȉ', "i"),
+    ('ȋ', "i"),
+    ('ȍ', "o"),
+    ('ȏ', "o"),
+    ('ȑ', "r"),
+    ('ȓ', "r"),
+    ('ȕ', "u"),
+    ('ȗ', "u"),
+    ('ș', "s"),
+    ('ț', "t"),
+    ('ȟ', "h"),
+    ('ȧ', "a"),
+    ('ȩ', "e"),
+    ('ȫ', "o"),
+    ('ȭ', "o"),
+    ('ȯ', "o"),
+    ('ȱ', "o"),
+    ('ȳ', "y"),
+    ('ḁ', "a"),
+    ('ḃ', "b"),
+    ('ḅ', "b"),
+    ('ḇ', "b"),
+    ('ḉ', "c"),
+    ('ḋ', "d"),
+    ('ḍ', "d"),
+    ('ḏ', "d"),
+    ('ḑ', "d"),
+    ('ḓ', "d"),
+    ('ḕ', "e"),
+    ('ḗ', "e"),
+    ('ḙ', "e"),
+    ('ḛ', "e"),
+    ('ḝ', "e"),
+    ('ḟ', "f"),
+    ('ḡ', "g"),
+    ('ḣ', "h"),
+    ('ḥ', "h"),
+    ('ḧ', "h"),
+    ('ḩ', "h"),
+    ('ḫ', "h"),
+    ('ḭ', "i"),
+    ('ḯ', "i"),
+    ('ḱ', "k"),
+    ('ḳ', "k"),
+    ('ḵ', "k"),
+    ('ḷ', "l"),
+    ('ḹ', "l"),
+    ('ḻ', "l"),
+    ('ḽ', "l"),
+    ('ḿ', "m"),
+    ('ṁ', "m"),
+    ('ṃ', "m"),
+    ('ṅ', "n"),
+    ('ṇ', "n"),
+    ('ṉ', "n"),
+    ('ṋ', "n"),
+    ('ṍ', "o"),
+    ('ṏ', "o"),
+    ('ṑ', "o"),
+    ('ṓ', "o"),
+    ('ṕ', "p"),
+    ('ṗ', "p"),
+    ('ṙ', "r"),
+    ('ṛ', "r"),
+    ('ṝ', "r"),
+    ('ṟ', "r"),
+    ('ṡ', "s"),
+    ('ṣ', "s"),
+    ('ṥ', "s"),
+    ('ṧ', "s"),
+    ('ṩ', "s"),
+    ('ṫ', "t"),
+    ('ṭ', "t"),
+    ('ṯ', "t"),
+    ('ṱ', "t"),
+    ('ṳ', "u"),
+    ('ṵ', "u"),
+    ('ṷ', "u"),
+    ('ṹ', "u"),
+    ('ṻ', "u"),
+    ('ṽ', "v"),
+    ('ṿ', "v"),
+    ('ẁ', "w"),
+    ('ẃ', "w"),
+    ('ẅ', "w"),
+    ('ẇ', "w"),
+    ('ẉ', "w"),
+    ('ẋ', "x"),
+    ('ẍ', "x"),
+    ('ẏ', "y"),
+    ('ẑ', "z"),
+    ('ẓ', "z"),
+    ('ẕ', "z"),
+    ('ẖ', "h"),
+    ('ẗ', "t"),
+    ('ẘ', "w"),
+    ('ẙ', "y"),
+    ('ẛ', "s"),
+    ('ạ', "a"),
+    ('ả', "a"),
+    ('ấ', "a"),
+    ('ầ', "a"),
+    ('ẩ', "a"),
+    ('ẫ', "a"),
+    ('ậ', "a"),
+    ('ắ', "a"),
+    ('ằ', "a"),
+    ('ẳ', "a"),
+    ('ẵ', "a"),
+    ('ặ', "a"),
+    ('ẹ', "e"),
+    ('ẻ', "e"),
+    ('ẽ', "e"),
+    ('ế', "e"),
+    ('ề', "e"),
+    ('ể', "e"),
+    ('ễ', "e"),
+    ('ệ', "e"),
+    ('ỉ', "i"),
+    ('ị', "i"),
+    ('ọ', "o"),
+    ('ỏ', "o"),
+    ('ố', "o"),
+    ('ồ', "o"),
+    ('ổ', "o"),
+    ('ỗ', "o"),
+    ('ộ', "o"),
+    ('ớ', "o"),
+    ('ờ', "o"),
+    ('ở', "o"),
+    ('ỡ', "o"),
+    ('ợ', "o"),
+    ('ụ', "u"),
+    ('ủ', "u"),
+    ('ứ', "u"),
+    ('ừ', "u"),
+    ('ử', "u"),
+    ('ữ', "u"),
+    ('ự', "u"),
+    ('ỳ', "y"),
+    ('ỵ', "y"),
+    ('ỷ', "y"),
+    ('ỹ', "y"),
+];
+
+/// Combining diacritical marks (U+0300–U+036F): text typed as `e` + `◌́`.
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Apostrophes vanish inside words: `Jum'at` is `jumat`.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ')
+}
+
+/// Lower-case, diacritics stripped: `Pémbangunan` → `pembangunan`.
+pub fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        match FOLDS.binary_search_by_key(&c, |&(from, _)| from) {
+            Ok(i) => out.push_str(FOLDS[i].1),
+            Err(_) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words shorter than this are not indexed (nor searched for).
+pub const MIN_WORD: usize = 2;
+/// Longer runs of letters (a pasted link, a code) are not words.
+pub const MAX_WORD: usize = 30;
+
+/// The folded words of `text`, in order: runs of letters and digits, with
+/// apostrophes inside them dropped. Too short and too long ones are left
+/// out.
+pub fn words(text: &str) -> impl Iterator<Item = String> {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in folded.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() || c.is_numeric() {
+            word.push(c);
+        } else if is_apostrophe(c) && !word.is_empty() {
+            // Part of the word: `jum'at`; a quote before a word is dropped too.
+        } else if !word.is_empty() {
+            let n = word.chars().count();
+            if (MIN_WORD..=MAX_WORD).contains(&n) {
+                out.push(std::mem::take(&mut word));
+            } else {
+                word.clear();
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// Function words on nearly every page: indexing them would only make the
+/// index bigger, and a search for them finds everything. Folded, unstemmed.
+pub const STOPWORDS: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "antara", "atau", "bagi", "bahwa", "banyak", "beberapa",
+    "belum", "bisa", "dalam", "dan", "dapat", "dari", "dengan", "di", "dia", "hal", "hanya",
+    "hingga", "ia", "ini", "itu", "jika", "juga", "kami", "karena", "ke", "kepada", "kita", "lagi",
+    "lebih", "maka", "masih", "mereka", "namun", "oleh", "pada", "para", "saat", "sampai",
+    "sebagai", "secara", "sedang", "sejak", "seperti", "serta", "setelah", "sudah", "tak", "telah",
+    "tersebut", "tetapi", "tidak", "untuk", "yaitu", "yakni", "yang",
+];
+
+/// Whether a folded word is too common to index.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FOLDS, STOPWORDS, fold, is_stopword, words};
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        for (from, to) in [
+            ("Pembangunan", "pembangunan"),
+            ("PÉMBANGÚNAN", "pembangunan"),
+            ("Café Ñusa", "cafe nusa"),
+            ("Straße", "strasse"),
+            ("e\u{301}", "e"),
+            ("Şükran", "sukran"),
+            ("İbu", "ibu"),
+            ("Tiếng Việt", "tieng viet"),
+            ("Ærø", "aero"),
+            ("ΟΔΟΣ", "οδο\u{3c2}"),
+        ] {
+            assert_eq!(fold(from), to, "{from}");
+        }
+    }
+
+    #[test]
+    fn splits_words() {
+        let w: Vec<String> =
+            words("Jum'at, 26/8: Pembangunan JALAN (RT 05) — a kopi-kopi “Sukamaju”.").collect();
+        assert_eq!(
+            w,
+            [
+                "jumat",
+                "26",
+                "pembangunan",
+                "jalan",
+                "rt",
+                "05",
+                "kopi",
+                "kopi",
+                "sukamaju"
+            ]
+        );
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(&"x".repeat(31)).count(), 0);
+        assert_eq!(words("'kata'").collect::<Vec<_>>(), ["kata"]);
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("yang") && !is_stopword("desa"));
+    }
+}

@@ -1,0 +1,151 @@
+//! Search: the index warta writes and the theme's `cari.js` that reads it
+//! must fold, split and stem every word the same way, or a reader's query
+//! misses the page it names. The browser side of `/cari/` is looked at in
+//! `browser.rs`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::support::{Site, repo};
+
+/// Words the stemmer's rules turn on, and letters with diacritics.
+const TRICKY: &[&str] = &[
+    "pembangunan membangun bangunan dibangun menyapu memukul mengambil menggunakan",
+    "mendengar membaca memakai melatih dilaksanakan diadakan terbakar kesehatan kegiatan",
+    "keamanan pengumuman penyuluhan penyakit pendidikan pemberdayaan berdasarkan bekerja",
+    "perbaikan memperbaiki diperbaiki pelatihan petani belajar pelajaran berlari bukankah",
+    "rumahnya bukumu kampungku pembangunannya mengatasi berdiskusi manusia sekolah menulis",
+    "a ii aaa meng pengan dikan kah mempermainkan belajarlah pelajarannya be ber per pe",
+    "Jum'at JUM’AT Qur’an do`a ʼain 'kutip' “kutip” kopi-kopi RT05 2025 x1 ½ ² Ⅻ",
+    "Café Ñusa Straße İbu ΟΔΟΣ Tiếng Việt Ærø ŁÓDŹ Şükran e\u{301} ǅemal ǯ ẞ ﬁ",
+];
+
+#[test]
+fn javascript_and_rust_fold_and_stem_alike() {
+    let Some(node) = node() else { return };
+    let mut lines: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+    // Every Latin letter with a diacritic the fold table knows, both cases.
+    let latin: String = (0xc0u32..=0x24f)
+        .chain(0x1e00..=0x1eff)
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c, ' '])
+        .collect();
+    lines.push(latin.to_uppercase());
+    lines.push(latin);
+    // Every line of content-example: thousands of real Indonesian words.
+    for entry in walkdir::WalkDir::new(repo().join("content-example")) {
+        let entry = entry.unwrap();
+        if entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "md" || e == "toml")
+        {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            lines.extend(text.lines().map(str::to_string));
+        }
+    }
+    lines.retain(|l| !l.contains('\r'));
+    let js = run_agree(&node, &lines);
+    let js = js.as_array().expect("one result a line");
+    assert_eq!(js.len(), lines.len(), "one result a line");
+    let mut wrong = Vec::new();
+    let mut words = 0;
+    for (line, got) in lines.iter().zip(js) {
+        let fold = warta::search::fold(line);
+        let ws: Vec<String> = warta::search::words(line).collect();
+        let stems: Vec<String> = ws.iter().map(|w| warta::search::stem(w)).collect();
+        words += ws.len();
+        if got[0] != fold.as_str() {
+            wrong.push(format!("fold {line:?}: js {} rust {fold:?}", got[0]));
+        }
+        if got[1] != serde_json::json!(ws) {
+            wrong.push(format!("words {line:?}: js {} rust {ws:?}", got[1]));
+        }
+        if got[2] != serde_json::json!(stems) {
+            wrong.push(format!("stems {line:?}: js {} rust {stems:?}", got[2]));
+        }
+    }
+    assert!(words > 3000, "only {words} words compared");
+    assert!(
+        wrong.is_empty(),
+        "cari.js and src/search disagree on {} line(s):\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+fn run_agree(node: &str, lines: &[String]) -> Value {
+    let mut child = Command::new(node)
+        .arg(repo().join("tests/search/agree.mjs"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let input = lines.join("\n") + "\n";
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("agree.mjs ends");
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "agree.mjs failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("agree.mjs prints JSON")
+}
+
+/// Node.js, as the browser tests need it; `None` when those are skipped
+/// on purpose (`WARTA_SKIP_BROWSER=1`).
+fn node() -> Option<String> {
+    if std::env::var("WARTA_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+        eprintln!("cari.js agreement test skipped: WARTA_SKIP_BROWSER=1");
+        return None;
+    }
+    let node = std::env::var("NODE").unwrap_or_else(|_| "node".into());
+    let ok = Command::new(&node)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "This test runs themes/desa/static/cari.js in Node.js (20 or newer), and `{node}` was not found. Install Node.js, point NODE at it, or set WARTA_SKIP_BROWSER=1 to skip."
+    );
+    Some(node)
+}
+
+/// The index and the page are in the build; the index is not in the
+/// sitemap, the page is; every page links to the search.
+#[test]
+fn build_writes_the_search_page_and_index() {
+    let site = Site::fixture("content-example");
+    site.build_ok();
+    let index = site.read("public/cari/index.js");
+    assert!(
+        index.starts_with("window.WARTA_CARI={\"v\":1,"),
+        "{}",
+        &index[..80]
+    );
+    assert!(index.contains("\"berita/betonisasi-jalan-dusun-ngembul/\""));
+    let page = site.read("public/cari/index.html");
+    for part in [
+        "<form id=\"cari\" role=\"search\"",
+        "<input type=\"search\" id=\"q\" name=\"q\"",
+        "<label for=\"q\">Kata yang dicari</label>",
+        "aria-live=\"polite\"",
+        "<noscript>",
+        "href=\"/arsip/\"",
+        "<script id=\"cari-index\" src=\"/cari/index.js\" defer></script>",
+        "<script src=\"/cari.js\" defer></script>",
+    ] {
+        assert!(page.contains(part), "/cari/ lacks {part}");
+    }
+    assert!(site.path("public/cari.js").is_file());
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("/cari/</loc>") && !sitemap.contains("index.js"));
+    let home = site.read("public/index.html");
+    assert!(home.contains("<li><a href=\"/cari/\">Cari</a></li>"));
+    assert!(!home.contains("<script src"), "only /cari/ loads a script");
+}
