@@ -10,11 +10,15 @@
 //! Every page is a [`Job`]; jobs render in parallel (rayon), each into its
 //! own small context built from references into the shared model.
 
+pub mod catalog;
+pub mod charts;
 pub mod filters;
 pub mod fingerprint;
+pub mod ical;
 pub mod structured;
 pub mod theme;
 pub mod views;
+pub mod village;
 
 use std::path::Path;
 
@@ -80,6 +84,26 @@ pub enum Job {
     /// The search index, `/cari/index.js`: made by [`crate::search`], not
     /// by a template.
     SearchIndex,
+    /// Products, potentials, tourism and the gallery ([`catalog`]).
+    Catalog(catalog::Page),
+    /// `/statistik/`: population figures and tables, with charts.
+    Statistik,
+    /// `/transparansi/`: the APBDes per year, planned against realised.
+    Transparansi,
+    /// `/lembaga/`: the village's institutions and their pages.
+    Lembaga,
+    /// `/wilayah/`: the hamlets with their heads and RW/RT counts.
+    Wilayah,
+    /// `/agenda/` and its further pages: upcoming events, then past ones,
+    /// from every post with an `[event]`. Takes the place of the `agenda`
+    /// section's list when the site has events.
+    Agenda {
+        page: usize,
+    },
+    /// `/agenda.ics`: every event ([`ical`], not a template).
+    AgendaCalendar,
+    /// `<post>/acara.ics`: one post's event ([`ical`]).
+    EventCalendar(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,11 +161,37 @@ struct SiteView<'a> {
     language: &'a str,
     zone: crate::format::Zone,
     menu: Vec<MenuView<'a>>,
+    /// The village pages this site has (`agenda`, `produk`, …): those
+    /// without data are not built, so themes list only these.
+    pages: Vec<PageLink>,
     categories: Vec<TermView<'a>>,
     sections: Vec<SectionView<'a>>,
+    /// Announcements still in force, newest first: the banner on every page.
+    announcements: Vec<PostView<'a>>,
     now: String,
     generator: &'static str,
 }
+
+#[derive(Serialize)]
+struct PageLink {
+    key: &'static str,
+    url: String,
+}
+
+/// Pages a village site has only when its profile or posts give them
+/// something to show, in the order footers list them. A menu item that
+/// points at one of them is left out while the page is.
+pub const VILLAGE_PAGES: [&str; 9] = [
+    "agenda",
+    "produk",
+    "potensi",
+    "wisata",
+    "galeri",
+    "statistik",
+    "transparansi",
+    "lembaga",
+    "wilayah",
+];
 
 #[derive(Serialize)]
 struct MenuView<'a> {
@@ -184,6 +234,7 @@ impl Renderer {
                     .collect(),
             },
         );
+        charts::register(&mut tera, model.config.language);
         crate::images::markup::register(
             &mut tera,
             &model.images,
@@ -238,9 +289,25 @@ impl Renderer {
             }));
         }
         jobs.extend(ProfilePage::ALL.map(Job::Profile));
+        jobs.extend(village::jobs(model));
         jobs.extend((0..model.posts.len()).map(Job::Post));
         jobs.extend((0..model.pages.len()).map(Job::Page));
+        let has_events = model.has_events();
+        if has_events {
+            let pages = page_count(model.agenda().len(), per);
+            jobs.extend((1..=pages).map(|page| Job::Agenda { page }));
+            jobs.push(Job::AgendaCalendar);
+            jobs.extend(
+                (0..model.posts.len())
+                    .filter(|&i| model.posts[i].event.is_some())
+                    .map(Job::EventCalendar),
+            );
+        }
         for (index, s) in model.sections.iter().enumerate() {
+            // The agenda pages replace the `agenda` section's list.
+            if has_events && s.path == AGENDA_PATH {
+                continue;
+            }
             jobs.extend(
                 (1..=page_count(s.posts.len(), per)).map(|page| Job::Section { index, page }),
             );
@@ -256,6 +323,9 @@ impl Renderer {
         for (y, year) in model.archive.iter().enumerate() {
             jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth { year: y, month: m }));
         }
+        // Product posts and some section lists give way to catalog pages.
+        jobs.retain(|j| !catalog::replaced(model, *j));
+        jobs.extend(catalog::pages(model).into_iter().map(Job::Catalog));
         let parts = sitemap_parts(model, jobs.iter().filter(|j| in_sitemap(**j)).count());
         if parts > 1 {
             jobs.extend((1..=parts).map(Job::SitemapPart));
@@ -308,6 +378,13 @@ impl Renderer {
         }
         if job == Job::ProfileJson {
             return Ok((job_path(model, job), structured::profile_json(model)));
+        }
+        match job {
+            Job::AgendaCalendar => return Ok((job_path(model, job), ical::agenda(model))),
+            Job::EventCalendar(i) => {
+                return Ok((job_path(model, job), ical::single(model, &model.posts[i])));
+            }
+            _ => {}
         }
         let (template, path, ctx) = self.context(model, job, sums);
         let html = self
@@ -433,9 +510,32 @@ impl Renderer {
                     ProfilePage::Kontak => "kontak.html",
                 }
             }
+            Job::Agenda { page } => {
+                let agenda = model.agenda();
+                let all = agenda.all();
+                let start = ((page - 1) * per).min(all.len());
+                let end = (start + per).min(all.len());
+                let split = agenda.upcoming.len().clamp(start, end);
+                ctx.insert_value("upcoming", sums.list(&all[start..split]));
+                ctx.insert_value("past", sums.list(&all[split..end]));
+                ctx.insert("upcoming_total", &agenda.upcoming.len());
+                ctx.insert("past_total", &agenda.past.len());
+                let section = model.sections.iter().find(|s| s.path == AGENDA_PATH);
+                ctx.insert("section", &section.map(|s| section_view(model, s)));
+                ctx.insert_value(
+                    "paginator",
+                    Paginator::value(model, AGENDA_PATH, &all, page, sums),
+                );
+                "agenda.html"
+            }
+            // Made in Rust by `render_with`, never through a template.
+            Job::AgendaCalendar | Job::EventCalendar(_) => "",
             Job::NotFound => "404.html",
             // The index never gets here: `render_with` makes it.
             Job::Search | Job::SearchIndex => "cari.html",
+            Job::Statistik | Job::Transparansi | Job::Lembaga | Job::Wilayah => {
+                village::context(model, job, &mut ctx)
+            }
             Job::Feed { format, category } => {
                 let (ids, title) = match category {
                     Some(c) => (
@@ -492,6 +592,7 @@ impl Renderer {
                 }
             }
             Job::Robots => "robots.txt",
+            Job::Catalog(p) => catalog::context(model, p, sums, &mut ctx),
             // Made in Rust by `render_with`, never through a template.
             Job::ProfileJson => "",
             Job::Redirect(i) => {
@@ -520,7 +621,21 @@ fn template_of<'m>(post: &'m crate::model::Post, default: &'static str) -> &'m s
 }
 
 fn site_view(model: &Model) -> SiteView<'_> {
+    // Which of the village pages are built (lists, not posts: cheap).
+    let built: std::collections::HashSet<String> = Renderer::jobs(model)
+        .into_iter()
+        .filter(|j| !matches!(j, Job::Post(_) | Job::Tag { .. } | Job::Redirect(_)))
+        .map(|j| job_path(model, j))
+        .collect();
     SiteView {
+        pages: VILLAGE_PAGES
+            .iter()
+            .filter(|k| built.contains(&format!("{k}/")))
+            .map(|&key| PageLink {
+                key,
+                url: model.url(&format!("{key}/")),
+            })
+            .collect(),
         title: &model.config.title,
         description: &model.config.description,
         base_url: &model.config.base_url,
@@ -531,6 +646,10 @@ fn site_view(model: &Model) -> SiteView<'_> {
             .config
             .menu
             .iter()
+            .filter(|m| {
+                let key = m.url.trim_matches('/');
+                !VILLAGE_PAGES.contains(&key) || built.contains(&format!("{key}/"))
+            })
             .map(|m| MenuView {
                 name: &m.name,
                 url: filters::join_url(&model.config.root_path, &m.url),
@@ -547,6 +666,10 @@ fn site_view(model: &Model) -> SiteView<'_> {
             .sections
             .iter()
             .map(|s| section_view(model, s))
+            .collect(),
+        announcements: model
+            .active_announcements()
+            .map(|i| PostView::summary(model, &model.posts[i]))
             .collect(),
         now: model
             .now
@@ -625,8 +748,18 @@ pub fn job_path(model: &Model, job: Job) -> String {
         Job::Redirect(i) => model.redirects[i].0.clone(),
         Job::Search => "cari/".to_string(),
         Job::SearchIndex => "cari/index.js".to_string(),
+        Job::Catalog(p) => catalog::path(model, p),
+        Job::Statistik | Job::Transparansi | Job::Lembaga | Job::Wilayah => {
+            village::path(job).to_string()
+        }
+        Job::Agenda { page } => page_path(AGENDA_PATH, page),
+        Job::AgendaCalendar => ical::AGENDA_FILE.to_string(),
+        Job::EventCalendar(i) => format!("{}{}", model.posts[i].path, ical::EVENT_FILE),
     }
 }
+
+/// Where the agenda pages are: `/agenda/`.
+pub const AGENDA_PATH: &str = "agenda/";
 
 fn site_now(model: &Model) -> String {
     model
@@ -657,7 +790,7 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
         Job::Home => 0,
         Job::Post(_) => 1,
         Job::Page(_) | Job::Profile(_) => 2,
-        Job::Section { .. } => 3,
+        Job::Section { .. } | Job::Agenda { .. } => 3,
         _ => 4,
     });
     jobs.into_iter()
@@ -672,6 +805,7 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
                     .or(model.pages[i].date)
                     .map(|m| m.machine()),
                 Job::Section { index, .. } => stamp(&model.sections[index].posts),
+                Job::Agenda { .. } => stamp(&model.agenda().all()),
                 Job::Category { index, .. } => stamp(&model.categories[index].posts),
                 Job::Tag { index, .. } => stamp(&model.tags[index].posts),
                 Job::ArchiveMonth { year, month } => {
@@ -700,6 +834,8 @@ fn in_sitemap(job: Job) -> bool {
             | Job::SearchIndex
             | Job::ProfileJson
             | Job::Redirect(_)
+            | Job::AgendaCalendar
+            | Job::EventCalendar(_)
     )
 }
 

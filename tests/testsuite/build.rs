@@ -384,3 +384,62 @@ fn aliases_redirect_old_addresses_and_never_take_a_real_page() {
         "{out}"
     );
 }
+
+#[test]
+fn village_pages_without_data_leave_the_menu_and_footer() {
+    let site = Site::fixture("minimal");
+    // The minimal profile has no products, tourism, budget or statistics.
+    let mut toml = site.read("warta.toml");
+    toml.push_str(
+        "\n[[menu]]\nname = \"Beranda\"\nurl = \"/\"\n[[menu]]\nname = \"Produk\"\nurl = \"/produk/\"\n[[menu]]\nname = \"Statistik\"\nurl = \"/statistik/\"\n",
+    );
+    site.write("warta.toml", toml);
+    site.build_ok();
+    let files = site.output_files();
+    for key in [
+        "produk",
+        "potensi",
+        "wisata",
+        "galeri",
+        "statistik",
+        "transparansi",
+    ] {
+        assert!(
+            !files.iter().any(|f| f.starts_with(&format!("{key}/"))),
+            "{key}/ built without data"
+        );
+    }
+    for f in files.iter().filter(|f| f.ends_with(".html")) {
+        let html = site.read(&format!("public/{f}"));
+        assert!(!html.contains("href=\"/produk/\""), "{f} links to /produk/");
+        assert!(
+            !html.contains("href=\"/statistik/\""),
+            "{f} links to /statistik/"
+        );
+    }
+    let home = site.read("public/index.html");
+    assert!(home.contains(">Beranda</a>"), "other menu items stay");
+}
+
+#[test]
+fn village_pages_with_data_are_in_the_footer_of_every_page() {
+    let site = Site::fixture("content-example");
+    site.build_ok();
+    let page = site.read("public/kontak/index.html");
+    let foot = page.split("id=\"foot-nav\"").nth(1).expect("footer nav");
+    assert!(foot.contains("href=\"/agenda/\""), "{foot}");
+    for key in rendered_village_pages(&site) {
+        assert!(
+            foot.contains(&format!("href=\"/{key}/\"")),
+            "{key} not in {foot}"
+        );
+    }
+}
+
+/// The village pages content-example got, read from the output.
+fn rendered_village_pages(site: &Site) -> Vec<&'static str> {
+    warta::render::VILLAGE_PAGES
+        .into_iter()
+        .filter(|k| site.path(&format!("public/{k}/index.html")).is_file())
+        .collect()
+}
