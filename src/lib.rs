@@ -8,6 +8,8 @@
 //!   validated data, reporting every problem with file, line and column;
 //! - [`model`]: resolve that into one read-only site model (posts newest
 //!   first, sections, categories, tags, pagination, archive, links);
+//! - [`images`]: photos the site shows, decoded, turned upright, stripped
+//!   of their metadata and resized into WebP and JPEG (cached);
 //! - [`render`]: Tera templates (site > theme > built-in `desa`) turn model
 //!   pages into HTML, in parallel, from references into the model;
 //! - [`output`]: write into a staging folder and swap it in atomically.
@@ -18,6 +20,7 @@ pub mod cli;
 pub mod diag;
 pub mod format;
 pub mod fsx;
+pub mod images;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -4,14 +4,16 @@
 //! rendering 10,000 posts copies each post once into its own page's
 //! context, never the whole site into every page.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::Value;
 
+use crate::images::markup::{ImageView, rewrite_body};
 use crate::load::markdown::Heading;
-use crate::model::post::{EventInfo, Image, SourceInfo};
+use crate::model::post::{EventInfo, SourceInfo};
 use crate::model::{Model, Moment, Post, Term};
 
 #[derive(Serialize)]
@@ -53,13 +55,14 @@ pub struct PostView<'a> {
     pub draft: bool,
     pub summary: &'a str,
     pub summary_html: &'a str,
-    pub image: Option<&'a Image>,
+    /// The main photo: its largest web version, with its size.
+    pub image: Option<ImageView<'a>>,
     pub event: Option<&'a EventInfo>,
     pub source: Option<&'a SourceInfo>,
     pub words: usize,
     pub reading_minutes: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<&'a str>,
+    pub content: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toc: Option<&'a [Heading]>,
 }
@@ -93,7 +96,10 @@ impl<'a> PostView<'a> {
             draft: post.draft,
             summary: &post.summary,
             summary_html: &post.summary_html,
-            image: post.image.as_ref(),
+            image: post
+                .image
+                .as_ref()
+                .map(|i| ImageView::new(i, &model.images, &model.config.root_path)),
             event: post.event.as_ref(),
             source: post.source.as_ref(),
             words: post.body.words,
@@ -105,7 +111,14 @@ impl<'a> PostView<'a> {
 
     pub fn full(model: &'a Model, post: &'a Post) -> Self {
         PostView {
-            content: Some(&post.body.html),
+            // Photos in the body become `<picture>`; the first loads at
+            // once unless the main photo is above it.
+            content: Some(rewrite_body(
+                &post.body.html,
+                &model.images,
+                &model.config.root_path,
+                post.image.is_none(),
+            )),
             toc: Some(&post.body.toc),
             ..PostView::summary(model, post)
         }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::images::ImageStore;
 use crate::load::config::load_config;
 use crate::load::content::{Content, load_content_reusing, update_content};
 use crate::load::profile::load_profile;
@@ -19,7 +20,7 @@ use crate::model::{BodyCache, BuildOptions, Model};
 use crate::render::Renderer;
 use crate::render::fingerprint::{Fingerprints, fingerprints, stale};
 use crate::serve::watch::Change;
-use crate::site::disk_files;
+use crate::site::{disk_files, prepare_images};
 
 /// One file of the served site.
 #[derive(Debug, Clone)]
@@ -60,6 +61,9 @@ pub struct Preview {
     /// Kept while what every page sees is unchanged: templates are parsed
     /// once, not on every save.
     renderer: Option<Renderer>,
+    /// Processed photos, kept while the image settings stay the same: a
+    /// photo is read again only when its file changed.
+    images: Option<Arc<ImageStore>>,
     lang: Lang,
 }
 
@@ -73,6 +77,7 @@ impl Preview {
             cache: BodyCache::default(),
             prints: None,
             renderer: None,
+            images: None,
             lang: Lang::Id,
         }
     }
@@ -116,7 +121,7 @@ impl Preview {
         let keep: std::collections::HashSet<&str> =
             content.documents.iter().map(|d| d.rel.as_str()).collect();
         self.cache.retain(|rel| keep.contains(rel));
-        let model = match model {
+        let mut model = match model {
             Some(m) if !problems.has_errors() => m,
             _ => {
                 self.content = Some(content);
@@ -124,6 +129,18 @@ impl Preview {
                 return Err(fail(problems, lang));
             }
         };
+        let images = match self.images.take() {
+            Some(s) if s.made_for(&model.config.images, true) => s,
+            _ => Arc::new(ImageStore::new(&self.root, &model.config.images, true)),
+        };
+        problems.extend(prepare_images(&images, &model, &self.root));
+        model.images = Arc::clone(&images);
+        self.images = Some(images);
+        if problems.has_errors() {
+            self.content = Some(content);
+            problems.sort();
+            return Err(fail(problems, lang));
+        }
         let prints = fingerprints(&model);
         let same_globals = self
             .prints

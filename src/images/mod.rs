@@ -1,0 +1,743 @@
+//! Photos from phones, made light and safe for the web.
+//!
+//! A stage between the model and rendering. Every photo the site refers
+//! to (a post's `image`, `![alt](foto.jpg)` in a body, the photos of
+//! `profile.toml`, and whatever a template asks for with `picture()`) is
+//! decoded within limits, turned upright by its EXIF orientation, stripped
+//! of every tag (the GPS position of the writer's house above all),
+//! resized to `[images] widths` (never upscaled) and written as WebP and
+//! as JPEG (PNG for PNG sources), plus one 1200-pixel JPEG of at most
+//! 300 KB for link previews (WhatsApp shows JPEG, not WebP). Originals
+//! are never published: `media/`, bundles and `content/` publish their
+//! other files as they are, but a `.jpg`, `.jpeg`, `.png` or `.webp` only
+//! through its processed variants, and only when a page shows it. The one
+//! way to publish an original on purpose is [`ImageStore::publish_original`]
+//! (for the gallery's `original = true` in `album.toml`, issue 6): it
+//! publishes the source with its metadata cut out losslessly.
+//!
+//! Names: `media/kantor.jpg` gives `media/kantor-480w.webp`,
+//! `media/kantor-480w.jpg`, …, and `media/kantor-og.jpg`, next to where the
+//! original would have been, so a bundle's photos stay in the bundle.
+//!
+//! ## Cache and `serve`
+//!
+//! Results are kept in `.warta-cache/images/` keyed by the source's bytes
+//! and the settings ([`cache`]); a build copies from there. A build with
+//! no new photo reads each photo once to hash it and does no image work.
+//! The store itself lives as long as `serve` does, and re-reads a photo
+//! only when its modification time or size changed, so saving a post
+//! never touches the photos. Work runs on at most four threads (rayon),
+//! which with the decoder limits below bounds memory.
+//!
+//! ## Limits and bad files
+//!
+//! The header is read first: more than 16383 pixels a side or 64 million
+//! pixels in all is refused before any pixel is decoded (a 20000 × 20000
+//! "decompression bomb" is a few kilobytes of PNG), and the decoder may
+//! not allocate more than 512 MiB. A file that is empty, not an image, in
+//! a format browsers do not take, or broken is an error naming the file
+//! and every page that uses it; a PNG named `.jpg` is simply a PNG. CMYK
+//! JPEGs become RGB; 16-bit PNGs become 8-bit, keeping transparency.
+//!
+//! ## Libraries, chosen by measurement
+//!
+//! Measured on this project's 2-core machine, release build, on real
+//! 4000 × 2250 (1.8 MB) and 5512 × 3675 (6.5 MB) camera JPEGs; times
+//! are per operation:
+//!
+//! | step | chosen | time | rejected | time, size |
+//! |---|---|---|---|---|
+//! | decode JPEG | `image` 0.25 (zune-jpeg inside; also PNG and WebP, with [`image::Limits`]) | 210–390 ms | `mozjpeg` (libjpeg-turbo, C, no SIMD without nasm) | 160–440 ms full, 80–230 ms at 1/2 scale |
+//! | resize to 960 | `fast_image_resize` 6, Lanczos3 | 37–190 ms from full size; much less cascaded | `image::imageops::resize` Lanczos3 / Triangle | 360–950 ms / 205–245 ms |
+//! | WebP, lossy | `webp` 0.3 (libwebp via `libwebp-sys`, built from C with `cc`) | 960 w: 87–90 ms, 19–37 KB (0.6–1.1 % of the original) | `image`'s WebP encoder | lossless only: many times larger |
+//! | JPEG | `jpeg-encoder` 0.7, optimised Huffman tables | 960 w: 11–12 ms, 36–68 KB | `image`'s encoder: 27–35 ms, 45–87 KB; `mozjpeg` q75: 108–124 ms, 26–47 KB | |
+//! | orientation | `image`'s own EXIF reader ([`image::ImageDecoder::orientation`]) | | `kamadak-exif` | one dependency more for one tag |
+//! | cache key | `siphasher` (SipHash 1-3, 128 bits, stable across Rust releases) | ~1.5 GB/s | std's `DefaultHasher` | may change between Rust releases |
+//!
+//! mozjpeg's smaller JPEGs (about 30 % less) were not worth ten times the
+//! encoding time and a C build that needs nasm for speed: the JPEG is
+//! the fallback for browsers without WebP and the link-preview image, so
+//! few readers ever load it. Each size is resized from the next larger
+//! one (4000 → 1600 → 1200 → 960 → 480), so the source is read once.
+//! Build cost of the chosen crates (clean release build, in a crate that
+//! has nothing else, same machine): see the figures in `bench/images.md`.
+
+pub mod cache;
+pub mod markup;
+pub mod process;
+pub mod refs;
+pub mod strip;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
+use crate::load::config::ImageSettings;
+use crate::load::content::Stamp;
+use crate::model::Asset;
+use crate::text;
+
+use cache::DiskCache;
+use process::{Fallback, Problem, Settings};
+pub use refs::ImageRef;
+
+/// Bumped whenever what the pipeline writes changes, so old cache
+/// entries are not reused.
+const PIPELINE: &str = "warta-images-1";
+
+/// Whether a file is a photo warta processes (by its name; the bytes
+/// decide the format).
+pub fn is_photo(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// One source, processed (or, in `check`, only decoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Processed {
+    /// Where the original would be published: `media/kantor.jpg`.
+    pub dest: String,
+    /// Upright size of the source.
+    pub width: u32,
+    pub height: u32,
+    pub alpha: bool,
+    pub fallback: Fallback,
+    /// (width, height), ascending.
+    pub variants: Vec<(u32, u32)>,
+    pub og: (u32, u32),
+    /// The cache folder holding the files; `None` when nothing was written.
+    pub dir: Option<PathBuf>,
+}
+
+/// `media/kantor.jpg` + `-480w.webp` → `media/kantor-480w.webp`.
+fn sibling(dest: &str, suffix: &str) -> String {
+    let name_at = dest.rfind('/').map_or(0, |i| i + 1);
+    let stem = match dest[name_at..].rfind('.') {
+        Some(dot) if dot > 0 => &dest[..name_at + dot],
+        _ => dest,
+    };
+    format!("{stem}{suffix}")
+}
+
+impl Processed {
+    pub fn webp_dest(&self, width: u32) -> String {
+        sibling(&self.dest, &format!("-{width}w.webp"))
+    }
+
+    pub fn fallback_dest(&self, width: u32) -> String {
+        sibling(&self.dest, &format!("-{width}w.{}", self.fallback.ext()))
+    }
+
+    pub fn og_dest(&self) -> String {
+        sibling(&self.dest, "-og.jpg")
+    }
+
+    /// The largest variant: (width, height).
+    pub fn largest(&self) -> (u32, u32) {
+        self.variants
+            .last()
+            .copied()
+            .unwrap_or((self.width, self.height))
+    }
+
+    /// Every output path this image may be asked for by, with the files
+    /// behind them (none in `check`).
+    fn files(&self, og: bool) -> Vec<Asset> {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &(w, _) in &self.variants {
+            out.push(Asset {
+                src: dir.join(cache::webp_file(w)),
+                dest: self.webp_dest(w),
+            });
+            out.push(Asset {
+                src: dir.join(cache::fallback_file(w, self.fallback)),
+                dest: self.fallback_dest(w),
+            });
+        }
+        if og {
+            out.push(Asset {
+                src: dir.join(cache::OG_FILE),
+                dest: self.og_dest(),
+            });
+        }
+        out
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .variants
+            .iter()
+            .flat_map(|&(w, _)| [self.webp_dest(w), self.fallback_dest(w)])
+            .collect();
+        v.push(self.og_dest());
+        v
+    }
+}
+
+struct Slot {
+    file: PathBuf,
+    stamp: Stamp,
+    result: Result<Arc<Processed>, Problem>,
+}
+
+/// Every photo of a site, processed on first use and kept. Shared by the
+/// build's stages and, in `serve`, from one rebuild to the next.
+pub struct ImageStore {
+    cache: DiskCache,
+    settings: Settings,
+    /// What the settings add to each cache key.
+    settings_key: String,
+    /// `false` for `warta check`: decode to find bad files, write nothing.
+    write: bool,
+    /// The photos of the site by the output path of the original.
+    sources: RwLock<HashMap<String, PathBuf>>,
+    /// Output paths of files published as they are.
+    as_is: RwLock<HashSet<String>>,
+    slots: Mutex<HashMap<String, Arc<Mutex<Option<Slot>>>>>,
+    /// Variant output path → original's output path.
+    names: RwLock<HashMap<String, String>>,
+    /// Images a page showed, and those it used as its sharing image.
+    used: Mutex<HashSet<String>>,
+    og_used: Mutex<HashSet<String>>,
+    originals: Mutex<HashMap<String, PathBuf>>,
+    /// Counts changes to images already seen, for `serve` to re-render.
+    generation: AtomicU64,
+}
+
+impl ImageStore {
+    pub fn new(site_root: &Path, settings: &ImageSettings, write: bool) -> ImageStore {
+        let settings = settings_of(settings);
+        ImageStore {
+            cache: DiskCache::new(site_root),
+            settings_key: format!("{PIPELINE} {settings:?}"),
+            settings,
+            write,
+            sources: RwLock::default(),
+            as_is: RwLock::default(),
+            slots: Mutex::default(),
+            names: RwLock::default(),
+            used: Mutex::default(),
+            og_used: Mutex::default(),
+            originals: Mutex::default(),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    /// A store that knows no photo: every image stays as written.
+    pub fn empty() -> ImageStore {
+        ImageStore::new(Path::new(""), &ImageSettings::default(), false)
+    }
+
+    /// Whether this store was made for `settings` (`serve` keeps it then).
+    pub fn made_for(&self, settings: &ImageSettings, write: bool) -> bool {
+        self.settings == settings_of(settings) && self.write == write
+    }
+
+    /// Tells the store which files the site has: `photos` (the files of
+    /// `media/`, of bundles and of `content/` that [`is_photo`]) and the
+    /// output paths of the files published as they are (`static/`, other
+    /// files), which a page may show without them being processed.
+    pub fn set_sources(
+        &self,
+        photos: impl IntoIterator<Item = Asset>,
+        as_is: impl IntoIterator<Item = String>,
+    ) {
+        let map: HashMap<String, PathBuf> = photos
+            .into_iter()
+            .filter(|a| is_photo(&a.dest))
+            .map(|a| (a.dest, a.src))
+            .collect();
+        *self.sources.write().expect("image sources lock") = map;
+        *self.as_is.write().expect("as-is lock") = as_is.into_iter().collect();
+    }
+
+    pub fn is_source(&self, dest: &str) -> bool {
+        self.sources
+            .read()
+            .expect("image sources lock")
+            .contains_key(dest)
+    }
+
+    /// Changes to images already seen; part of what every page depends on.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Relaxed)
+    }
+
+    /// The original's output path for an output path that is an original
+    /// or one of its variants.
+    pub fn resolve(&self, dest: &str) -> Option<String> {
+        if self.is_source(dest) {
+            return Some(dest.to_string());
+        }
+        self.names
+            .read()
+            .expect("image names lock")
+            .get(dest)
+            .cloned()
+    }
+
+    /// The processed image at `dest` (an original's or a variant's output
+    /// path), processing it now if no one has yet. Marks it as shown.
+    pub fn get(&self, dest: &str) -> Option<Arc<Processed>> {
+        let dest = self.resolve(dest)?;
+        let p = self.refresh(&dest, false).ok()?;
+        self.used.lock().expect("used lock").insert(dest);
+        Some(p)
+    }
+
+    /// Like [`ImageStore::get`], and publishes its sharing JPEG too.
+    pub fn get_og(&self, dest: &str) -> Option<Arc<Processed>> {
+        let p = self.get(dest)?;
+        self.og_used.lock().expect("og lock").insert(p.dest.clone());
+        Some(p)
+    }
+
+    /// Publishes the original of `dest` too, stripped of its metadata
+    /// (the gallery's `original = true`). Returns its output path.
+    pub fn publish_original(&self, dest: &str) -> Option<String> {
+        let dest = self.resolve(dest)?;
+        let file = self
+            .sources
+            .read()
+            .expect("sources lock")
+            .get(&dest)?
+            .clone();
+        self.originals
+            .lock()
+            .expect("originals lock")
+            .insert(dest.clone(), file);
+        Some(dest)
+    }
+
+    fn slot(&self, dest: &str) -> Arc<Mutex<Option<Slot>>> {
+        self.slots
+            .lock()
+            .expect("image slots lock")
+            .entry(dest.to_string())
+            .or_default()
+            .clone()
+    }
+
+    /// The result for `dest`, from memory when the file is unchanged (or,
+    /// unless `restat`, when it was seen before at all).
+    fn refresh(&self, dest: &str, restat: bool) -> Result<Arc<Processed>, Problem> {
+        let file = self
+            .sources
+            .read()
+            .expect("image sources lock")
+            .get(dest)
+            .cloned()
+            .ok_or(Problem::Missing)?;
+        let slot = self.slot(dest);
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        let unchanged = |s: &&Slot| {
+            s.file == file
+                && (!restat || (s.stamp == Stamp::of(&file) && s.stamp.modified.is_some()))
+        };
+        if let Some(s) = slot.as_ref().filter(unchanged) {
+            return s.result.clone();
+        }
+        let stamp = Stamp::of(&file);
+        let result = self.load(&file, dest).map(Arc::new);
+        if let Ok(p) = &result {
+            let mut names = self.names.write().expect("image names lock");
+            for n in p.names() {
+                names.insert(n, dest.to_string());
+            }
+        }
+        if slot
+            .as_ref()
+            .is_some_and(|old| old.result.as_ref().ok() != result.as_ref().ok())
+        {
+            self.generation.fetch_add(1, Ordering::Relaxed);
+        }
+        *slot = Some(Slot {
+            file,
+            stamp,
+            result: result.clone(),
+        });
+        result
+    }
+
+    /// Reads, hashes, and takes the result from the disk cache or makes it.
+    fn load(&self, file: &Path, dest: &str) -> Result<Processed, Problem> {
+        let bytes = std::fs::read(file).map_err(|e| Problem::Io(e.to_string()))?;
+        let key = cache::key(&bytes, &self.settings_key);
+        let from = |m: cache::Manifest, dir: Option<PathBuf>| Processed {
+            dest: dest.to_string(),
+            width: m.width,
+            height: m.height,
+            alpha: m.alpha,
+            fallback: m.fallback,
+            variants: m.variants,
+            og: m.og,
+            dir,
+        };
+        if let Some(m) = self.cache.load(&key) {
+            return Ok(from(m, Some(self.cache.entry_dir(&key))));
+        }
+        if !self.write {
+            return self.inspect(&bytes, dest);
+        }
+        let out = process::process(&bytes, &self.settings)?;
+        let m = self
+            .cache
+            .store(&key, &out)
+            .map_err(|d| Problem::Io(d.message.en))?;
+        Ok(from(m, Some(self.cache.entry_dir(&key))))
+    }
+
+    /// `check`: decodes to find what is wrong, encodes nothing.
+    fn inspect(&self, bytes: &[u8], dest: &str) -> Result<Processed, Problem> {
+        let d = process::decode(bytes, false)?;
+        let (width, height) = d.pixels.size();
+        let variants = process::target_widths(width, &self.settings.widths)
+            .into_iter()
+            .map(|w| (w, process::scaled_height(width, height, w)))
+            .collect();
+        let og_w = process::OG_WIDTH.min(width);
+        Ok(Processed {
+            dest: dest.to_string(),
+            width,
+            height,
+            alpha: d.alpha,
+            fallback: if d.kind == process::Kind::Png {
+                Fallback::Png
+            } else {
+                Fallback::Jpeg
+            },
+            variants,
+            og: (og_w, process::scaled_height(width, height, og_w)),
+            dir: None,
+        })
+    }
+
+    /// Processes every photo in `refs` (in parallel, reporting progress on
+    /// stderr when it takes a while), checks again the photos seen in an
+    /// earlier `serve` rebuild, and reports each photo that cannot be used
+    /// with the files that use it.
+    pub fn prepare(&self, refs: &[ImageRef], lang: Lang) -> Diagnostics {
+        let mut users: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
+        let as_is = self.as_is.read().expect("as-is lock");
+        for r in refs
+            .iter()
+            .filter(|r| !as_is.contains(&r.dest) || self.is_source(&r.dest))
+        {
+            let list = users.entry(r.dest.as_str()).or_default();
+            if !list.contains(&r.by.as_path()) {
+                list.push(&r.by);
+            }
+        }
+        let seen: Vec<String> = self
+            .slots
+            .lock()
+            .expect("image slots lock")
+            .keys()
+            .filter(|k| !users.contains_key(k.as_str()))
+            .cloned()
+            .collect();
+        let mut todo: Vec<&str> = users.keys().copied().collect();
+        todo.extend(seen.iter().map(String::as_str));
+        let progress = Progress::new(todo.len(), lang);
+        let threads = rayon::current_num_threads().min(4);
+        let run = || -> Vec<(&str, Result<Arc<Processed>, Problem>)> {
+            todo.par_iter()
+                .map(|&dest| {
+                    let r = self.refresh(dest, true);
+                    progress.step();
+                    (dest, r)
+                })
+                .collect()
+        };
+        let results = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        };
+        progress.finish();
+        let mut problems = Diagnostics::new();
+        for (dest, r) in results {
+            let by = users.get(dest).map(Vec::as_slice).unwrap_or_default();
+            match r {
+                Err(p) if !by.is_empty() => problems.push(self.diagnostic(dest, &p, by)),
+                _ => {}
+            }
+        }
+        problems.extend(self.collisions());
+        problems
+    }
+
+    /// Two photos whose variants would take the same names
+    /// (`kantor.jpg` and `kantor.png`).
+    fn collisions(&self) -> Diagnostics {
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        let mut problems = Diagnostics::new();
+        let slots: Vec<(String, Arc<Processed>)> = self
+            .slots
+            .lock()
+            .expect("image slots lock")
+            .iter()
+            .filter_map(|(k, s)| {
+                let s = s.lock().ok()?;
+                Some((k.clone(), s.as_ref()?.result.clone().ok()?))
+            })
+            .collect();
+        let mut sorted: Vec<&(String, Arc<Processed>)> = slots.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        for (dest, p) in sorted {
+            let name = p.webp_dest(p.largest().0);
+            if let Some(first) = owner.insert(name.clone(), dest) {
+                problems.push(
+                    Diagnostic::error(text!(
+                        "Foto `{first}` dan `{dest}` menghasilkan berkas web yang sama (`{name}`).",
+                        "The photos `{first}` and `{dest}` give the same web file (`{name}`)."
+                    ))
+                    .hint(Text::new(
+                        "Ganti nama salah satu foto.",
+                        "Rename one of the photos.",
+                    )),
+                );
+            }
+        }
+        problems
+    }
+
+    fn diagnostic(&self, dest: &str, p: &Problem, by: &[&Path]) -> Diagnostic {
+        let users = by
+            .iter()
+            .map(|p| format!("`{}`", p.display().to_string().replace('\\', "/")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let file = self
+            .sources
+            .read()
+            .expect("image sources lock")
+            .get(dest)
+            .cloned();
+        let (why, hint) = problem_text(p);
+        let (why_id, why_en) = (&why.id, &why.en);
+        let shown = match &file {
+            Some(f) => crate::diag::display_path(self.cache.site_root(), f),
+            None => by.first().map(|p| p.to_path_buf()).unwrap_or_default(),
+        };
+        let d = match p {
+            // A warning: a new site names photos it has yet to get.
+            Problem::Missing => Diagnostic::warning(text!(
+                "Foto `{dest}` yang dipakai di {users} tidak ada.",
+                "The photo `{dest}` used in {users} does not exist."
+            )),
+            _ => Diagnostic::error(text!(
+                "Foto `{dest}` (dipakai di {users}) tidak bisa dipakai: {why_id}",
+                "The photo `{dest}` (used in {users}) cannot be used: {why_en}"
+            )),
+        };
+        d.in_file(shown).hint(hint)
+    }
+
+    /// Every file to publish: the variants of each image a page showed,
+    /// the sharing JPEGs pages used, and originals asked for on purpose.
+    /// Sorted by output path.
+    pub fn published(&self) -> Vec<Asset> {
+        let used = self.used.lock().expect("used lock").clone();
+        let og = self.og_used.lock().expect("og lock").clone();
+        let slots = self.slots.lock().expect("image slots lock").clone();
+        let mut out: Vec<Asset> = Vec::new();
+        for dest in &used {
+            let Some(slot) = slots.get(dest) else {
+                continue;
+            };
+            let slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(Ok(p)) = slot.as_ref().map(|s| &s.result) {
+                out.extend(p.files(og.contains(dest)));
+            }
+        }
+        out.sort_by(|a, b| a.dest.cmp(&b.dest));
+        out
+    }
+
+    /// Originals asked for by [`ImageStore::publish_original`]: (source
+    /// file, output path); [`strip::strip_metadata`] makes their bytes.
+    pub fn originals(&self) -> Vec<(PathBuf, String)> {
+        let mut v: Vec<(PathBuf, String)> = self
+            .originals
+            .lock()
+            .expect("originals lock")
+            .iter()
+            .map(|(d, f)| (f.clone(), d.clone()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    }
+}
+
+/// The settings as the pipeline uses them: widths sorted, no duplicates.
+fn settings_of(s: &ImageSettings) -> Settings {
+    let mut widths = s.widths.clone();
+    widths.sort_unstable();
+    widths.dedup();
+    Settings {
+        widths,
+        quality: s.quality,
+        strip_location: s.strip_location,
+    }
+}
+
+/// Why, and what to do, in both languages.
+pub fn problem_text(p: &Problem) -> (Text, Text) {
+    let convert = Text::new(
+        "Buka foto itu di ponsel atau komputer dan simpan ulang sebagai JPEG (.jpg), lalu bangun lagi.",
+        "Open the photo on a phone or computer and save it again as JPEG (.jpg), then build again.",
+    );
+    match p {
+        Problem::Missing => (
+            Text::new("berkas tidak ada.", "the file does not exist."),
+            Text::new(
+                "Periksa nama dan folder foto. Foto ditulis relatif terhadap berkas tulisan, atau dari akar situs seperti /media/foto.jpg.",
+                "Check the photo's name and folder. Photos are written relative to the post's file, or from the site root like /media/photo.jpg.",
+            ),
+        ),
+        Problem::Empty => (
+            Text::new("berkasnya kosong (0 byte).", "the file is empty (0 bytes)."),
+            Text::new(
+                "Salin ulang foto dari ponsel; pengunggahan mungkin terputus.",
+                "Copy the photo from the phone again; the upload may have been cut off.",
+            ),
+        ),
+        Problem::NotAnImage => (
+            Text::new(
+                "isinya bukan gambar, walau namanya seperti foto.",
+                "it does not hold an image, although its name says photo.",
+            ),
+            convert,
+        ),
+        Problem::Unsupported(f) => (
+            text!(
+                "formatnya ({f}) tidak bisa diolah warta.",
+                "its format ({f}) is one warta cannot process."
+            ),
+            convert,
+        ),
+        Problem::TooLarge { width, height } => (
+            text!(
+                "ukurannya {width} × {height} piksel, melebihi batas 64 juta piksel (16383 piksel per sisi).",
+                "it is {width} × {height} pixels, over the limit of 64 million pixels (16383 pixels a side)."
+            ),
+            Text::new(
+                "Perkecil foto itu (misalnya menjadi 4000 piksel lebarnya) sebelum dimasukkan ke situs.",
+                "Make the photo smaller (for example 4000 pixels wide) before adding it to the site.",
+            ),
+        ),
+        Problem::Broken(e) => (
+            text!("berkasnya rusak ({e}).", "the file is damaged ({e})."),
+            convert,
+        ),
+        Problem::Io(e) => (
+            text!(
+                "tidak bisa dibaca atau ditulis: {e}",
+                "cannot be read or written: {e}"
+            ),
+            Text::new(
+                "Periksa izin berkas dan ruang kosong di disk.",
+                "Check the file's permissions and the free disk space.",
+            ),
+        ),
+    }
+}
+
+/// Progress on stderr for long runs: one line kept up to date on a
+/// terminal, a plain line every few seconds elsewhere (CI logs).
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    start: Instant,
+    last: Mutex<Option<Instant>>,
+    tty: bool,
+    lang: Lang,
+}
+
+impl Progress {
+    fn new(total: usize, lang: Lang) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            start: Instant::now(),
+            last: Mutex::new(None),
+            tty: std::io::stderr().is_terminal(),
+            lang,
+        }
+    }
+
+    fn line(&self, done: usize) -> String {
+        let (total, secs) = (self.total, self.start.elapsed().as_secs_f64());
+        match self.lang {
+            Lang::Id => format!("Mengolah foto: {done}/{total} ({secs:.0} detik)"),
+            Lang::En => format!("Processing photos: {done}/{total} ({secs:.0} s)"),
+        }
+    }
+
+    fn step(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let every = if self.tty {
+            Duration::from_millis(200)
+        } else {
+            Duration::from_secs(5)
+        };
+        if self.start.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if last.is_some_and(|t| t.elapsed() < every) {
+            return;
+        }
+        *last = Some(Instant::now());
+        if self.tty {
+            eprint!("\r{}", self.line(done));
+        } else {
+            eprintln!("{}", self.line(done));
+        }
+    }
+
+    fn finish(&self) {
+        let printed = self.last.lock().map(|l| l.is_some()).unwrap_or(false);
+        if printed {
+            let line = self.line(self.done.load(Ordering::Relaxed));
+            if self.tty {
+                eprintln!("\r{line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_photo, sibling};
+
+    #[test]
+    fn names_variants_next_to_the_original() {
+        assert_eq!(
+            sibling("media/kantor.jpg", "-480w.webp"),
+            "media/kantor-480w.webp"
+        );
+        assert_eq!(
+            sibling("berita/x/foto.v2.JPG", "-og.jpg"),
+            "berita/x/foto.v2-og.jpg"
+        );
+        assert_eq!(sibling("a.b/foto", "-og.jpg"), "a.b/foto-og.jpg");
+        assert_eq!(sibling(".jpg", "-og.jpg"), ".jpg-og.jpg");
+        assert!(is_photo("media/A.JPG") && is_photo("x.webp") && !is_photo("x.svg"));
+    }
+}
