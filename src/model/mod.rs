@@ -7,6 +7,7 @@
 //! published, which URL each page gets, what a link points to), so
 //! rendering is a pure function of the model.
 
+pub mod agenda;
 pub mod cache;
 pub mod moment;
 pub mod post;
@@ -40,6 +41,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "kategori/",
     "tag/",
     "cari/",
+    "agenda/",
 ];
 
 /// See [`Model::neighbours`].
@@ -276,28 +278,21 @@ impl Model {
     }
 
     /// Announcements still in force: the `pengumuman` category, or any
-    /// post with an `expires` date not yet passed.
+    /// post with an `expires` date not yet passed. A plain date expires at
+    /// the end of that day in the village's zone (`expires = 2025-09-30`
+    /// is still shown on the 30th).
     pub fn active_announcements(&self) -> impl Iterator<Item = usize> + '_ {
         self.posts.iter().enumerate().filter_map(|(i, p)| {
             let is_announcement =
                 p.category.as_deref() == Some("pengumuman") || p.expires.is_some();
-            let active = p.expires.is_none_or(|e| e.at > self.now);
+            let active = p.expires.is_none_or(|e| e.until() > self.now);
             (is_announcement && active).then_some(i)
         })
     }
 
-    /// Events that have not ended, soonest first.
+    /// Events that have not ended, soonest first (see [`agenda`]).
     pub fn upcoming_events(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..self.posts.len())
-            .filter(|&i| {
-                self.posts[i]
-                    .event
-                    .as_ref()
-                    .is_some_and(|e| e.end.unwrap_or(e.start).at >= self.now)
-            })
-            .collect();
-        v.sort_by_key(|&i| self.posts[i].event.as_ref().map(|e| e.start));
-        v
+        self.agenda().upcoming
     }
 }
 

@@ -67,6 +67,17 @@ impl Moment {
         self.at.date_naive()
     }
 
+    /// The instant this moment lasts until: a plain date means the whole
+    /// day, so the next midnight in the village's zone; a time is itself.
+    pub fn until(&self) -> DateTime<FixedOffset> {
+        if self.has_time {
+            self.at
+        } else {
+            let day = chrono::TimeDelta::days(1);
+            self.at.checked_add_signed(day).unwrap_or(self.at)
+        }
+    }
+
     /// `2025-08-26T09:30:00+07:00`, or `2025-08-26` for a plain date.
     pub fn machine(&self) -> String {
         if self.has_time {

@@ -230,7 +230,24 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
     }
     let event = f.event.as_ref().and_then(|e| {
         let start = moment(&Some(e.start.clone()), &mut errs)?;
-        let end = moment(&e.end, &mut errs);
+        let mut end = moment(&e.end, &mut errs);
+        // An event that ends before it starts cannot go into a calendar.
+        if let (Some(x), Some(written)) = (end, &e.end)
+            && x.until() < start.at
+        {
+            errs.push(err_at(
+                abs(written.span()),
+                Text::new(
+                    "Acara selesai (`end`) sebelum dimulai (`start`).",
+                    "The event ends (`end`) before it starts (`start`).",
+                ),
+                Text::new(
+                    "Periksa tanggal dan jam `end` di bagian [event]: harus sama dengan atau sesudah `start`.",
+                    "Check the date and time of `end` under [event]: it must be the same as or after `start`.",
+                ),
+            ));
+            end = None;
+        }
         Some(EventInfo {
             start,
             end,

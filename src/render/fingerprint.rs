@@ -78,6 +78,8 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
         }
     };
     let per = model.config.posts_per_page;
+    let agenda = model.agenda();
+    let agenda_all = agenda.all();
     let jobs = Renderer::jobs(model);
     let pages_map = jobs
         .par_iter()
@@ -159,6 +161,14 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     pages.hash(&mut h);
                 }
                 Job::Redirect(i) => model.redirects[i].hash(&mut h),
+                // The events on the page, and where "now" splits them.
+                Job::Agenda { page } => {
+                    agenda.upcoming.len().hash(&mut h);
+                    list(&agenda_all, page, per, &mut h, &posts);
+                }
+                // Calendars print the fields of the summary (with `[event]`).
+                Job::AgendaCalendar => summaries(&agenda_all, &mut h),
+                Job::EventCalendar(i) => posts[i].0.hash(&mut h),
                 // The profile (global) with category counts and the newest date.
                 Job::ProfileJson => {
                     for c in &model.categories {
@@ -185,7 +195,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                 // The sitemap lists every page with its date, not its text.
                 Job::Sitemap | Job::SitemapPart(_) => {
                     for p in model.posts.iter().chain(&model.pages) {
-                        (&p.path, &p.date, &p.updated).hash(&mut h);
+                        (&p.path, &p.date, &p.updated, p.event.is_some()).hash(&mut h);
                     }
                     for (section, count) in model.sections.iter().map(|s| (&s.key, s.posts.len())) {
                         (section, count).hash(&mut h);
@@ -219,6 +229,10 @@ fn global_hash(model: &Model) -> u64 {
     }
     for c in &model.categories {
         (&c.key, c.posts.len()).hash(&mut h);
+    }
+    // The announcement banner is on every page.
+    for i in model.active_announcements() {
+        summary_hash(&model.posts[i]).hash(&mut h);
     }
     // Sizes and names of photos are printed wherever they are shown.
     model.images.generation().hash(&mut h);
