@@ -5,6 +5,7 @@
 //! `warta` there, and checks what a person would: the exit code, the
 //! message, and the pages written.
 
+mod agenda;
 mod bad_input;
 mod browser;
 mod build;
