@@ -263,6 +263,13 @@ struct InfoView {
     variants: Vec<VariantView>,
 }
 
+/// The absolute URL of a photo's sharing JPEG (1200 wide), for JSON-LD
+/// and `/profile.json`; `None` for what is not a photo of the site.
+pub fn og_url(store: &ImageStore, root_path: &str, base_url: &str, src: &str) -> Option<String> {
+    let p = store.get_og(&dest_of(src, root_path)?)?;
+    Some(absolute(base_url, &join_url(root_path, &p.og_dest())))
+}
+
 /// What the Tera functions need, shared by each of them.
 struct Ctx {
     store: Arc<ImageStore>,

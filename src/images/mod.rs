@@ -64,15 +64,16 @@
 
 pub mod cache;
 pub mod markup;
+mod messages;
 pub mod process;
+mod progress;
 pub mod refs;
 pub mod strip;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -84,6 +85,7 @@ use crate::text;
 
 use cache::DiskCache;
 use process::{Fallback, Problem, Settings};
+use progress::Progress;
 pub use refs::ImageRef;
 
 /// Bumped whenever what the pipeline writes changes, so old cache
@@ -512,35 +514,13 @@ impl ImageStore {
     }
 
     fn diagnostic(&self, dest: &str, p: &Problem, by: &[&Path]) -> Diagnostic {
-        let users = by
-            .iter()
-            .map(|p| format!("`{}`", p.display().to_string().replace('\\', "/")))
-            .collect::<Vec<_>>()
-            .join(", ");
         let file = self
             .sources
             .read()
             .expect("image sources lock")
             .get(dest)
-            .cloned();
-        let (why, hint) = problem_text(p);
-        let (why_id, why_en) = (&why.id, &why.en);
-        let shown = match &file {
-            Some(f) => crate::diag::display_path(self.cache.site_root(), f),
-            None => by.first().map(|p| p.to_path_buf()).unwrap_or_default(),
-        };
-        let d = match p {
-            // A warning: a new site names photos it has yet to get.
-            Problem::Missing => Diagnostic::warning(text!(
-                "Foto `{dest}` yang dipakai di {users} tidak ada.",
-                "The photo `{dest}` used in {users} does not exist."
-            )),
-            _ => Diagnostic::error(text!(
-                "Foto `{dest}` (dipakai di {users}) tidak bisa dipakai: {why_id}",
-                "The photo `{dest}` (used in {users}) cannot be used: {why_en}"
-            )),
-        };
-        d.in_file(shown).hint(hint)
+            .map(|f| crate::diag::display_path(self.cache.site_root(), f));
+        messages::diagnostic(dest, p, by, file)
     }
 
     /// Every file to publish: the variants of each image a page showed,
@@ -588,137 +568,6 @@ fn settings_of(s: &ImageSettings) -> Settings {
         widths,
         quality: s.quality,
         strip_location: s.strip_location,
-    }
-}
-
-/// Why, and what to do, in both languages.
-pub fn problem_text(p: &Problem) -> (Text, Text) {
-    let convert = Text::new(
-        "Buka foto itu di ponsel atau komputer dan simpan ulang sebagai JPEG (.jpg), lalu bangun lagi.",
-        "Open the photo on a phone or computer and save it again as JPEG (.jpg), then build again.",
-    );
-    match p {
-        Problem::Missing => (
-            Text::new("berkas tidak ada.", "the file does not exist."),
-            Text::new(
-                "Periksa nama dan folder foto. Foto ditulis relatif terhadap berkas tulisan, atau dari akar situs seperti /media/foto.jpg.",
-                "Check the photo's name and folder. Photos are written relative to the post's file, or from the site root like /media/photo.jpg.",
-            ),
-        ),
-        Problem::Empty => (
-            Text::new("berkasnya kosong (0 byte).", "the file is empty (0 bytes)."),
-            Text::new(
-                "Salin ulang foto dari ponsel; pengunggahan mungkin terputus.",
-                "Copy the photo from the phone again; the upload may have been cut off.",
-            ),
-        ),
-        Problem::NotAnImage => (
-            Text::new(
-                "isinya bukan gambar, walau namanya seperti foto.",
-                "it does not hold an image, although its name says photo.",
-            ),
-            convert,
-        ),
-        Problem::Unsupported(f) => (
-            text!(
-                "formatnya ({f}) tidak bisa diolah warta.",
-                "its format ({f}) is one warta cannot process."
-            ),
-            convert,
-        ),
-        Problem::TooLarge { width, height } => (
-            text!(
-                "ukurannya {width} × {height} piksel, melebihi batas 64 juta piksel (16383 piksel per sisi).",
-                "it is {width} × {height} pixels, over the limit of 64 million pixels (16383 pixels a side)."
-            ),
-            Text::new(
-                "Perkecil foto itu (misalnya menjadi 4000 piksel lebarnya) sebelum dimasukkan ke situs.",
-                "Make the photo smaller (for example 4000 pixels wide) before adding it to the site.",
-            ),
-        ),
-        Problem::Broken(e) => (
-            text!("berkasnya rusak ({e}).", "the file is damaged ({e})."),
-            convert,
-        ),
-        Problem::Io(e) => (
-            text!(
-                "tidak bisa dibaca atau ditulis: {e}",
-                "cannot be read or written: {e}"
-            ),
-            Text::new(
-                "Periksa izin berkas dan ruang kosong di disk.",
-                "Check the file's permissions and the free disk space.",
-            ),
-        ),
-    }
-}
-
-/// Progress on stderr for long runs: one line kept up to date on a
-/// terminal, a plain line every few seconds elsewhere (CI logs).
-struct Progress {
-    total: usize,
-    done: AtomicUsize,
-    start: Instant,
-    last: Mutex<Option<Instant>>,
-    tty: bool,
-    lang: Lang,
-}
-
-impl Progress {
-    fn new(total: usize, lang: Lang) -> Progress {
-        use std::io::IsTerminal;
-        Progress {
-            total,
-            done: AtomicUsize::new(0),
-            start: Instant::now(),
-            last: Mutex::new(None),
-            tty: std::io::stderr().is_terminal(),
-            lang,
-        }
-    }
-
-    fn line(&self, done: usize) -> String {
-        let (total, secs) = (self.total, self.start.elapsed().as_secs_f64());
-        match self.lang {
-            Lang::Id => format!("Mengolah foto: {done}/{total} ({secs:.0} detik)"),
-            Lang::En => format!("Processing photos: {done}/{total} ({secs:.0} s)"),
-        }
-    }
-
-    fn step(&self) {
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        let every = if self.tty {
-            Duration::from_millis(200)
-        } else {
-            Duration::from_secs(5)
-        };
-        if self.start.elapsed() < Duration::from_secs(1) {
-            return;
-        }
-        let Ok(mut last) = self.last.lock() else {
-            return;
-        };
-        if last.is_some_and(|t| t.elapsed() < every) {
-            return;
-        }
-        *last = Some(Instant::now());
-        if self.tty {
-            eprint!("\r{}", self.line(done));
-        } else {
-            eprintln!("{}", self.line(done));
-        }
-    }
-
-    fn finish(&self) {
-        let printed = self.last.lock().map(|l| l.is_some()).unwrap_or(false);
-        if printed {
-            let line = self.line(self.done.load(Ordering::Relaxed));
-            if self.tty {
-                eprintln!("\r{line}");
-            } else {
-                eprintln!("{line}");
-            }
-        }
     }
 }
 

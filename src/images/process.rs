@@ -58,7 +58,7 @@ impl Fallback {
     }
 }
 
-/// Why a file cannot be used. Turned into a message by [`super::problem_text`].
+/// Why a file cannot be used. Turned into a message by `messages::problem_text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// No such photo in the site.
@@ -208,12 +208,15 @@ pub fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
     ((u64::from(height) * u64::from(to) + u64::from(width) / 2) / u64::from(width)).max(1) as u32
 }
 
-fn resize(src: &Pixels, to_w: u32, to_h: u32) -> Result<Pixels, Problem> {
+/// Lanczos3; the alpha channel is weighted only when some pixel is
+/// see-through (for an opaque photo that would be wasted work).
+fn resize(src: &Pixels, alpha: bool, to_w: u32, to_h: u32) -> Result<Pixels, Problem> {
     let kind = fr::PixelType::U8x4;
     let from = fr::images::ImageRef::new(src.width, src.height, &src.rgba, kind).map_err(broken)?;
     let mut dst = fr::images::Image::new(to_w, to_h, kind);
-    let options =
-        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+    let options = fr::ResizeOptions::new()
+        .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3))
+        .use_alpha(alpha);
     fr::Resizer::new()
         .resize(&from, &mut dst, &options)
         .map_err(broken)?;
@@ -250,7 +253,12 @@ pub fn process(bytes: &[u8], s: &Settings) -> Result<Output, Problem> {
         let img = if w == width {
             None
         } else {
-            Some(resize(current.as_ref().unwrap_or(&decoded.pixels), w, h)?)
+            Some(resize(
+                current.as_ref().unwrap_or(&decoded.pixels),
+                alpha,
+                w,
+                h,
+            )?)
         };
         let px = img.as_ref().unwrap_or(&decoded.pixels);
         if targets.contains(&w) {

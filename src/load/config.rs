@@ -291,6 +291,7 @@ fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnost
         }
     };
     let categories = resolve_categories(&raw.categories, file, source, &mut problems);
+    check_images(&raw.images, file, source, &mut problems);
     if raw.title.get_ref().trim().is_empty() {
         problems.push(at(
             raw.title.span(),
@@ -362,6 +363,44 @@ fn resolve_categories(
         }
     }
     out
+}
+
+/// `[images]`: widths a browser can use and libwebp can write, a quality
+/// that means something.
+fn check_images(images: &ImageSettings, file: &Path, source: &str, problems: &mut Diagnostics) {
+    let ok_widths = !images.widths.is_empty()
+        && images.widths.len() <= 8
+        && images.widths.iter().all(|w| (16..=8192).contains(w));
+    if !ok_widths {
+        let widths = format!("{:?}", images.widths);
+        problems.push(
+            Diagnostic::error(text!(
+                "`[images] widths = {widths}` tidak bisa dipakai: tulis 1 sampai 8 lebar, masing-masing 16 sampai 8192 piksel.",
+                "`[images] widths = {widths}` cannot be used: give 1 to 8 widths, each 16 to 8192 pixels."
+            ))
+            .in_file(file)
+            .at_line(source, find_key_line(source, "widths"), 1)
+            .hint(Text::new(
+                "Bawaannya widths = [480, 960, 1600]: cukup untuk ponsel dan laptop.",
+                "The default is widths = [480, 960, 1600]: enough for phones and laptops.",
+            )),
+        );
+    }
+    if !(1..=100).contains(&images.quality) {
+        let q = images.quality;
+        problems.push(
+            Diagnostic::error(text!(
+                "`[images] quality = {q}` harus antara 1 dan 100.",
+                "`[images] quality = {q}` must be between 1 and 100."
+            ))
+            .in_file(file)
+            .at_line(source, find_key_line(source, "quality"), 1)
+            .hint(Text::new(
+                "Bawaannya quality = 75: foto tetap jelas dan ringan. Angka lebih tinggi membuat berkas lebih berat.",
+                "The default is quality = 75: clear and light. Higher numbers make heavier files.",
+            )),
+        );
+    }
 }
 
 /// The 1-based line where `key = ` is written, for values without spans.

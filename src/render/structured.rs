@@ -160,8 +160,15 @@ fn link(model: &Model, path: &str) -> String {
 }
 
 /// A URL for an image or file path as written in the profile or a post.
+/// A photo is published only as its web versions: its sharing JPEG.
 fn file_url(model: &Model, path: &str) -> String {
-    absolute(&model.config.base_url, path)
+    crate::images::markup::og_url(
+        &model.images,
+        &model.config.root_path,
+        &model.config.base_url,
+        path,
+    )
+    .unwrap_or_else(|| absolute(&model.config.base_url, path))
 }
 
 fn org_id(model: &Model) -> String {

@@ -83,12 +83,12 @@ fn a_phone_photo_comes_out_upright_light_and_without_its_location() {
     let site = Site::fixture("minimal");
     let photo = phone_jpeg(4000, 3000);
     assert!(has(&photo, b"RUMAH-SITI-AMINAH"));
-    site.write("content/berita/2025-08-19-rumah-warga/index.md", POST);
-    site.write("content/berita/2025-08-19-rumah-warga/foto.jpg", &photo);
+    // One photo, shown twice: as the main photo and in the text.
     site.write(
-        "content/berita/2025-08-19-rumah-warga/foto-kedua.jpg",
-        &photo,
+        "content/berita/2025-08-19-rumah-warga/index.md",
+        POST.replace("foto-kedua.jpg", "foto.jpg"),
     );
+    site.write("content/berita/2025-08-19-rumah-warga/foto.jpg", &photo);
     site.build_ok();
 
     let dir = "berita/rumah-warga/";
@@ -339,4 +339,24 @@ fn transparent_png_keeps_its_alpha_and_gets_a_png_fallback() {
     let webp = image::open(site.path("public/berita/rumah-warga/logo-40w.webp")).unwrap();
     assert!(webp.color().has_alpha());
     assert!(webp.to_rgba8().get_pixel(0, 0).0[3] < 10);
+}
+
+#[test]
+fn image_settings_that_cannot_work_are_refused_with_their_line() {
+    let site = Site::fixture("minimal");
+    let toml = site.read("warta.toml");
+    site.write(
+        "warta.toml",
+        format!("{toml}\n[images]\nwidths = [480, 100000]\nquality = 0\n"),
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = toml.lines().count() + 3;
+    assert!(
+        r.stderr.contains(&format!("warta.toml:{line}:1")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("widths = [480, 100000]"), "{}", r.stderr);
+    assert!(r.stderr.contains("quality = 0"), "{}", r.stderr);
 }
