@@ -240,6 +240,10 @@ fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>) {
             }
             let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
             let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+            // An album's settings are for warta, not for readers.
+            if dir == "media" && crate::load::gallery::is_album_file(&rel) {
+                continue;
+            }
             let asset = Asset {
                 src: entry.path().to_path_buf(),
                 dest: format!("{prefix}{}", rel.join("/")),

@@ -114,6 +114,9 @@ pub struct FrontMatter {
     pub template: Option<Spanned<String>>,
     pub event: Option<Event>,
     pub source: Option<Source>,
+    /// In `content/produk/`: the `[[products]]` entry of profile.toml this
+    /// post tells the story of (its name or slug).
+    pub product: Option<Spanned<String>>,
 }
 
 /// `[event]`: an agenda item.

@@ -7,6 +7,7 @@
 pub mod config;
 pub mod content;
 pub mod frontmatter;
+pub mod gallery;
 pub mod markdown;
 pub mod profile;
 pub mod tomlerr;

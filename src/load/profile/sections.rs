@@ -17,6 +17,8 @@ use super::types::{
     Contact, Institution, Location, OfficeHours, Potential, Product, RegencyKind, Region, Terms,
     Tourism, Village, VillageKind,
 };
+use crate::diag::Text;
+use crate::text;
 
 impl Check<'_> {
     pub(super) fn village(
@@ -163,12 +165,18 @@ impl Check<'_> {
         let (whatsapp, whatsapp_e164, whatsapp_display) =
             self.phone(raw.whatsapp, "products.whatsapp");
         let (latitude, longitude) = self.coordinates(raw.latitude, raw.longitude);
+        let discount_at = raw.discount_idr.as_ref().map(|d| d.span());
+        let price_idr = self.money(raw.price_idr, "products.price_idr");
+        let discount_idr = self.money(raw.discount_idr, "products.discount_idr");
+        if let (Some(at), Some(d)) = (discount_at, discount_idr.filter(|d| *d > 0)) {
+            self.discount(at, d, price_idr);
+        }
         Product {
             name: raw.name,
             category: raw.category,
-            price_idr: self.money(raw.price_idr, "products.price_idr"),
+            price_idr,
             unit: raw.unit,
-            discount_idr: self.money(raw.discount_idr, "products.discount_idr"),
+            discount_idr,
             description: raw.description,
             photos: self.paths(raw.photos, "products.photos"),
             seller: raw.seller,
@@ -180,6 +188,39 @@ impl Check<'_> {
             marketplace: raw.marketplace,
             active: raw.active.unwrap_or(true),
         }
+    }
+
+    /// `discount_idr` is taken off `price_idr` (the theme shows both, the
+    /// old price struck through), so it needs a price above it.
+    fn discount(&mut self, at: std::ops::Range<usize>, discount: i64, price: Option<i64>) {
+        let shown = crate::format::rupiah(discount);
+        let (message, hint) = match price {
+            None => (
+                text!(
+                    "Potongan harga {shown} (`discount_idr`) ditulis tanpa harga (`price_idr`).",
+                    "A discount of {shown} (`discount_idr`) is given without a price (`price_idr`)."
+                ),
+                Text::new(
+                    "Tambahkan `price_idr`, harga sebelum dipotong, misalnya `price_idr = 35000`.",
+                    "Add `price_idr`, the price before the discount, e.g. `price_idr = 35000`.",
+                ),
+            ),
+            Some(p) if discount >= p => {
+                let price = crate::format::rupiah(p);
+                (
+                    text!(
+                        "Potongan harga {shown} (`discount_idr`) tidak lebih kecil dari harganya, {price}.",
+                        "The discount of {shown} (`discount_idr`) is not less than the price, {price}."
+                    ),
+                    Text::new(
+                        "`discount_idr` adalah besar potongan dalam rupiah, bukan harga setelah dipotong: harga 35000 dengan potongan 5000 dijual Rp30.000. Tulis 0 bila tidak ada potongan.",
+                        "`discount_idr` is the amount taken off in rupiah, not the price after it: a price of 35000 with a discount of 5000 sells at Rp30.000. Write 0 for no discount.",
+                    ),
+                )
+            }
+            Some(_) => return,
+        };
+        self.error(at, message, hint);
     }
 
     pub(super) fn tourism(&mut self, raw: RawTourism) -> Tourism {

@@ -7,6 +7,7 @@
 //! (`profile.toml:line:col`) is what a user would see.
 
 mod area;
+mod catalog;
 mod values;
 
 use std::path::Path;
