@@ -108,6 +108,11 @@ pub fn collect(model: &Model) -> Vec<ImageRef> {
     for path in photos {
         add(path, profile);
     }
+    for album in &model.catalog.albums {
+        for photo in &album.photos {
+            add(&photo.src, &album.file);
+        }
+    }
     out
 }
 

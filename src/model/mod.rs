@@ -9,6 +9,7 @@
 
 pub mod agenda;
 pub mod cache;
+pub mod catalog;
 pub mod moment;
 pub mod post;
 
@@ -41,6 +42,10 @@ pub const GENERATED_PATHS: &[&str] = &[
     "kategori/",
     "tag/",
     "cari/",
+    "produk/",
+    "potensi/",
+    "wisata/",
+    "galeri/",
     "agenda/",
 ];
 
@@ -117,6 +122,8 @@ pub struct Model {
     pub assets: Vec<Asset>,
     /// Old addresses (`aliases`) and the page path each redirects to.
     pub redirects: Vec<(String, String)>,
+    /// Products, tourism spots and photo albums, with their addresses.
+    pub catalog: catalog::Catalog,
     /// The site's photos, processed: empty until [`crate::images`] ran.
     pub images: Arc<crate::images::ImageStore>,
 }
@@ -205,6 +212,15 @@ impl Model {
         let categories = group_categories(&posts, &config);
         let tags = group_tags(&posts);
         let archive = group_archive(&posts);
+        // The albums of media/galeri/ are read here, the one place both
+        // `build` and `serve` pass through with the content's root.
+        let (albums, album_problems) = crate::load::gallery::load_gallery(&content.root);
+        problems.extend(album_problems);
+        let (catalog, catalog_problems) = catalog::build(&profile, &posts, &pages, content, albums);
+        problems.extend(catalog_problems);
+        if problems.has_errors() {
+            return (None, problems);
+        }
         let model = Model {
             config,
             profile,
@@ -218,6 +234,7 @@ impl Model {
             archive,
             assets,
             redirects,
+            catalog,
             images: Arc::new(crate::images::ImageStore::empty()),
         };
         (Some(model), problems)

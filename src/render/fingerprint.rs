@@ -161,6 +161,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     pages.hash(&mut h);
                 }
                 Job::Redirect(i) => model.redirects[i].hash(&mut h),
+                Job::Catalog(p) => crate::render::catalog::fingerprint(model, p, &posts, &mut h),
                 // The events on the page, and where "now" splits them.
                 Job::Agenda { page } => {
                     agenda.upcoming.len().hash(&mut h);
@@ -234,6 +235,8 @@ fn global_hash(model: &Model) -> u64 {
     for i in model.active_announcements() {
         summary_hash(&model.posts[i]).hash(&mut h);
     }
+    // Whether /galeri/ exists shows in every page's links.
+    model.catalog.albums.is_empty().hash(&mut h);
     // Sizes and names of photos are printed wherever they are shown.
     model.images.generation().hash(&mut h);
     // `content_url()` maps source files to URLs on any page.

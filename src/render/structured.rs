@@ -102,6 +102,13 @@ pub fn json_ld(model: &Model, job: Job) -> Option<String> {
                 (label, m.path.clone()),
             ]));
         }
+        Job::Catalog(p) => {
+            let (items, trail) = super::catalog::jsonld::graph(model, p);
+            graph.extend(items);
+            graph.push(crumbs(
+                [(home, String::new())].into_iter().chain(trail).collect(),
+            ));
+        }
         _ => return None,
     }
     let doc = json!({ "@context": "https://schema.org", "@graph": graph });
