@@ -9,6 +9,7 @@ mod agenda;
 mod bad_input;
 mod browser;
 mod build;
+mod catalog;
 mod commands;
 mod discover;
 mod images;
