@@ -208,13 +208,15 @@ fn a_wita_event_keeps_its_village_time_in_the_calendar_and_on_the_page() {
 
     let page = site.read("public/agenda/musdes/index.html");
     assert!(
-        page.contains("Sabtu, 14 Maret 2099, 09.00</time>–<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"),
+        page.contains("Sabtu, 14 Maret 2099, 09.00</time>–&#8288;<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"),
         "the post shows the village's time:\n{page}"
     );
     assert!(page.contains("href=\"/agenda/musdes/acara.ics\""));
     let agenda = site.read("public/agenda/index.html");
     assert!(
-        agenda.contains("09.00</time>–<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA")
+        agenda.contains(
+            "09.00</time>–&#8288;<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"
+        )
     );
     let two = site.read("public/agenda/halaman/2/index.html");
     assert!(two.contains("Senin, 17 Agustus 2099, 08.00</time>–"));
