@@ -29,9 +29,21 @@ fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
             return None;
         }
         let marker = *b.get(i + 1)?;
-        if marker == 0xFF {
-            i += 1;
-            continue;
+        match marker {
+            // Fill byte.
+            0xFF => {
+                i += 1;
+                continue;
+            }
+            // Markers without a length (TEM, RSTn).
+            0x01 | 0xD0..=0xD7 => {
+                out.extend_from_slice(&[0xFF, marker]);
+                i += 2;
+                continue;
+            }
+            // An image that ends (EOI) or starts again (SOI) before any scan.
+            0xD8 | 0xD9 => return None,
+            _ => {}
         }
         // Start of scan: the rest is picture data.
         if marker == 0xDA {
