@@ -93,6 +93,17 @@ pub fn json_ld(model: &Model, job: Job) -> Option<String> {
                 (name, job_path(model, job)),
             ]));
         }
+        Job::Agenda { .. } => {
+            let name = model
+                .sections
+                .iter()
+                .find(|s| s.path == crate::render::AGENDA_PATH)
+                .map_or_else(|| words(model, "Agenda", "Events"), |s| s.title.clone());
+            graph.push(crumbs(vec![
+                (home, String::new()),
+                (name, crate::render::AGENDA_PATH.to_string()),
+            ]));
+        }
         Job::ArchiveMonth { year, month } => {
             let m = &model.archive[year].months[month];
             let label = crate::format::month_year(m.year, m.month, model.config.language);

@@ -68,7 +68,7 @@ Sudah lewat.
     // multi-byte characters for line folding.
     site.write(
         "content/berita/2020-01-04-pesta-rakyat.md",
-        &format!(
+        format!(
             r#"+++
 title = "{TITLE}"
 date = 2020-01-04
@@ -208,14 +208,14 @@ fn a_wita_event_keeps_its_village_time_in_the_calendar_and_on_the_page() {
 
     let page = site.read("public/agenda/musdes/index.html");
     assert!(
-        page.contains("Sabtu, 14 Maret 2099, 09.00</time>–&#8288;<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"),
+        page.contains("Sabtu, 14 Maret 2099, 09.00</time>–\u{2060}<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"),
         "the post shows the village's time:\n{page}"
     );
     assert!(page.contains("href=\"/agenda/musdes/acara.ics\""));
     let agenda = site.read("public/agenda/index.html");
     assert!(
         agenda.contains(
-            "09.00</time>–&#8288;<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"
+            "09.00</time>–\u{2060}<time datetime=\"2099-03-14T11:30:00+08:00\">11.30 WITA"
         )
     );
     let two = site.read("public/agenda/halaman/2/index.html");
