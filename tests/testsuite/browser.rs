@@ -49,6 +49,14 @@ const PAGES: &[&str] = &[
     "/kontak/",
     "/404.html",
     "/halaman-yang-tidak-ada/",
+    "/produk/",
+    "/produk/kopi-robusta-bubuk-lereng-kawi/",
+    "/produk/keripik-singkong-pedas-daun-jeruk/",
+    "/potensi/",
+    "/wisata/",
+    "/wisata/coban-lintang/",
+    "/galeri/",
+    "/galeri/panen-padi-2025/",
 ];
 
 /// The post printed as a bulletin.
