@@ -217,7 +217,7 @@ mod tests {
             relative_url("/berita/x/", "/", "../../").as_deref(),
             Some("../../berita/x/index.html")
         );
-        assert_eq!(relative_url("/", "/", "").as_deref(), Some("./index.html"));
+        assert_eq!(relative_url("/", "/", "").as_deref(), Some("index.html"));
         assert_eq!(
             relative_url("/desa/cari/?q=air#hasil", "/desa/", "../").as_deref(),
             Some("../cari/index.html?q=air#hasil")
