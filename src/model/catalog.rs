@@ -16,11 +16,13 @@
 //! product named like a post in another section still gets a page of its
 //! own (`-2` is added to its slug).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::format::slugify;
-use crate::load::content::Content;
+use crate::load::content::{Content, Document};
 use crate::load::gallery::Album;
 use crate::load::profile::Profile;
 use crate::load::tomlerr::suggest_key;
@@ -123,58 +125,56 @@ pub fn build(
     let mut problems = Diagnostics::new();
     let mut taken = Taken(posts.iter().chain(pages).map(|p| p.path.clone()).collect());
     let slugs: Vec<String> = profile.products.iter().map(|p| slugify(&p.name)).collect();
-    // Which post tells which profile product's story.
+    // The few documents that name a product, by source path.
+    let named: HashMap<&str, (&Document, &Spanned<String>)> = content
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.rel.as_str(), (&**d, d.front.product.as_ref()?))))
+        .collect();
+    // Which post tells which profile product's story: those naming one
+    // first, then those whose slug is a product's.
     let mut story: Vec<Option<usize>> = vec![None; profile.products.len()];
+    let in_section = |i: &usize| posts[*i].section == PRODUCT_SECTION;
+    let ids: Vec<usize> = (0..posts.len()).filter(in_section).collect();
     let mut loose: Vec<usize> = Vec::new();
-    for (i, post) in posts.iter().enumerate() {
-        if post.section != PRODUCT_SECTION {
-            continue;
+    for &i in ids
+        .iter()
+        .filter(|i| named.contains_key(posts[**i].rel.as_str()))
+    {
+        let (doc, name) = named[posts[i].rel.as_str()];
+        let want = slugify(name.get_ref());
+        match slugs.iter().position(|s| *s == want) {
+            Some(k) if story[k].is_some() => problems.push(told_twice(
+                profile,
+                k,
+                &posts[story[k].unwrap_or(i)],
+                &posts[i],
+            )),
+            Some(k) => story[k] = Some(i),
+            None => {
+                let span = doc.toml_offset + name.span().start..doc.toml_offset + name.span().end;
+                problems.push(unknown_product(doc, span, name.get_ref(), profile));
+                loose.push(i);
+            }
         }
-        let named = content
-            .documents
-            .iter()
-            .find(|d| d.rel == post.rel)
-            .and_then(|d| d.front.product.as_ref().map(|p| (d, p)));
-        let found = match named {
-            Some((doc, name)) => {
-                let want = slugify(name.get_ref());
-                let k = slugs.iter().position(|s| *s == want);
-                if k.is_none() {
-                    let span =
-                        doc.toml_offset + name.span().start..doc.toml_offset + name.span().end;
-                    problems.push(unknown_product(doc, span, name.get_ref(), profile));
-                }
-                k
-            }
-            None => slugs
-                .iter()
-                .enumerate()
-                .position(|(k, s)| *s == post.slug && story[k].is_none()),
-        };
-        match found {
-            Some(k) if story[k].is_some() => {
-                let other = story[k].map(|o| posts[o].file.display().to_string());
-                let (a, b) = (other.unwrap_or_default(), post.file.display());
-                let name = &profile.products[k].name;
-                problems.push(
-                    Diagnostic::error(text!(
-                        "Produk \"{name}\" sudah diceritakan oleh `{a}`; `{b}` menyebutnya juga.",
-                        "The product \"{name}\" already has its story in `{a}`; `{b}` names it too."
-                    ))
-                    .in_file(&post.file)
-                    .hint(Text::new(
-                        "Satu produk punya satu halaman. Gabungkan kedua tulisan, atau hapus `product` dari salah satunya.",
-                        "A product has one page. Merge the two posts, or remove `product` from one of them.",
-                    )),
-                );
-            }
+    }
+    for &i in ids
+        .iter()
+        .filter(|i| !named.contains_key(posts[**i].rel.as_str()))
+    {
+        let k = (0..slugs.len()).find(|&k| slugs[k] == posts[i].slug && story[k].is_none());
+        match k {
             Some(k) => story[k] = Some(i),
             None => loose.push(i),
         }
     }
-    for post in posts.iter().filter(|p| p.section != PRODUCT_SECTION) {
-        let doc = content.documents.iter().find(|d| d.rel == post.rel);
-        if let Some((doc, name)) = doc.and_then(|d| d.front.product.as_ref().map(|p| (d, p))) {
+    loose.sort_unstable();
+    for post in posts
+        .iter()
+        .chain(pages)
+        .filter(|p| p.section != PRODUCT_SECTION)
+    {
+        if let Some((doc, name)) = named.get(post.rel.as_str()) {
             let start = doc.toml_offset + name.span().start;
             problems.push(
                 Diagnostic::warning(Text::new(
@@ -263,9 +263,24 @@ pub fn build(
     (catalog, problems)
 }
 
+/// Two posts name the same product.
+fn told_twice(profile: &Profile, k: usize, first: &Post, second: &Post) -> Diagnostic {
+    let (a, b) = (first.file.display(), second.file.display());
+    let name = &profile.products[k].name;
+    Diagnostic::error(text!(
+        "Produk \"{name}\" sudah diceritakan oleh `{a}`; `{b}` menyebutnya juga.",
+        "The product \"{name}\" already has its story in `{a}`; `{b}` names it too."
+    ))
+    .in_file(&second.file)
+    .hint(Text::new(
+        "Satu produk punya satu halaman. Gabungkan kedua tulisan, atau hapus `product` dari salah satunya.",
+        "A product has one page. Merge the two posts, or remove `product` from one of them.",
+    ))
+}
+
 /// `product = "…"` names no product of the profile.
 fn unknown_product(
-    doc: &crate::load::content::Document,
+    doc: &Document,
     span: std::ops::Range<usize>,
     name: &str,
     profile: &Profile,

@@ -339,3 +339,30 @@ fn an_album_toml_mistake_names_its_file_and_line() {
             .contains("Panen Raya")
     );
 }
+
+#[test]
+fn one_product_has_one_story_and_product_elsewhere_is_only_a_warning() {
+    let site = Site::fixture("content-example");
+    site.write(
+        "content/berita/2026-09-02-keripik.md",
+        "+++\ntitle = \"Keripik\"\ndate = 2026-09-02\nproduct = \"Besek Bambu\"\n+++\n\nCerita.\n",
+    );
+    let r = site.build_ok();
+    let out = r.output(&site);
+    assert!(
+        out.contains("content/berita/2026-09-02-keripik.md:4:11"),
+        "{out}"
+    );
+    assert!(out.contains("content/produk/"), "{out}");
+    site.write(
+        "content/produk/2026-09-03-keripik-lagi.md",
+        "+++\ntitle = \"Keripik Lagi\"\ndate = 2026-09-03\nproduct = \"keripik-singkong-pedas-daun-jeruk\"\n+++\n\nCerita.\n",
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 1, "{out}");
+    assert!(
+        out.contains("2026-09-03-keripik-lagi.md") && out.contains("2026-09-12-keripik-singkong"),
+        "{out}"
+    );
+}
