@@ -303,6 +303,14 @@ pub fn number_auto(value: f64, lang: Lang) -> String {
         .to_string()
 }
 
+/// A whole number exactly, however large: "3.458", "-1.234" ("3,458").
+/// [`number`] goes through `f64`, which rounds past 2^53.
+pub fn integer(value: i128, lang: Lang) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let digits = value.unsigned_abs().to_string();
+    format!("{sign}{}", group(&digits, separators(lang).0))
+}
+
 /// Rupiah as PUEBI writes it: "Rp15.000", no space, no ",00".
 pub fn rupiah(amount: i64) -> String {
     let sign = if amount < 0 { "-" } else { "" };
@@ -454,7 +462,7 @@ pub fn phone_display(e164: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        Lang, PhoneError, TimeStyle, Zone, date_long, date_medium, date_short, day_name,
+        Lang, PhoneError, TimeStyle, Zone, date_long, date_medium, date_short, day_name, integer,
         month_name, month_year, normalize_phone, number, number_auto, parse_hhmm, phone_display,
         rupiah, slugify, time_of_day, time_range, time_with_zone, zone_for_province,
         zone_from_iana,
@@ -631,6 +639,17 @@ mod tests {
             assert_eq!(number_auto(value, Lang::Id), id, "{value}");
             assert_eq!(number_auto(value, Lang::En), en, "{value}");
         }
+    }
+
+    #[test]
+    fn integers_exactly() {
+        assert_eq!(integer(3458, Lang::Id), "3.458");
+        assert_eq!(integer(-1234, Lang::En), "-1,234");
+        assert_eq!(integer(0, Lang::Id), "0");
+        assert_eq!(
+            integer(u64::MAX.into(), Lang::Id),
+            "18.446.744.073.709.551.615"
+        );
     }
 
     #[test]

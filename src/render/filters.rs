@@ -117,12 +117,20 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
                 ))
             })
     });
+    // Whole numbers exactly: through f64 they would round past 2^53.
     tera.register_filter("rupiah", |v: &Value, _: Kwargs, _: &State| {
+        if let Some(n) = v.as_i128().and_then(|n| i64::try_from(n).ok()) {
+            return Ok(format::rupiah(n));
+        }
         number_arg(v, "rupiah").map(|n| format::rupiah(n.round() as i64))
     });
     tera.register_filter("number", move |v: &Value, kw: Kwargs, _: &State| {
         let n = number_arg(v, "number")?;
-        Ok::<_, tera::Error>(match kw.get::<i64>("decimals")? {
+        let decimals = kw.get::<i64>("decimals")?;
+        if let (None, Some(whole)) = (decimals, v.as_i128()) {
+            return Ok(format::integer(whole, lang));
+        }
+        Ok::<_, tera::Error>(match decimals {
             Some(d) => format::number(n, d.clamp(0, 6) as usize, lang),
             None => format::number_auto(n, lang),
         })

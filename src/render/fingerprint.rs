@@ -153,6 +153,14 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
                     }
                 }
                 Job::NotFound | Job::Robots | Job::Search => {}
+                // Profile data only (the global hash), drawn in the template.
+                Job::Statistik | Job::Transparansi | Job::Wilayah => {}
+                // The institutions' pages and the rest of `content/lembaga/`.
+                Job::Lembaga => {
+                    for i in crate::render::village::lembaga_pages(model) {
+                        pages[i].hash(&mut h);
+                    }
+                }
                 // The index holds every word of every post and page.
                 Job::SearchIndex => {
                     for p in &posts {

@@ -48,6 +48,8 @@ pub fn json_ld(model: &Model, job: Job) -> Option<String> {
             let mut items = vec![(home, String::new())];
             if let Some(p) = ProfilePage::ALL.iter().find(|p| p.key() == page.section) {
                 items.push((profile_page_name(model, *p), format!("{}/", p.key())));
+            } else if page.section == "lembaga" && !model.profile.institutions.is_empty() {
+                items.push((village_page_name(model, Job::Lembaga), "lembaga/".into()));
             }
             items.push((page.title.clone(), page.path.clone()));
             graph.push(crumbs(items));
@@ -79,6 +81,12 @@ pub fn json_ld(model: &Model, job: Job) -> Option<String> {
                 (home, String::new()),
                 (list, list_path.to_string()),
                 (term.name.clone(), term.path.clone()),
+            ]));
+        }
+        Job::Statistik | Job::Transparansi | Job::Lembaga | Job::Wilayah => {
+            graph.push(crumbs(vec![
+                (home, String::new()),
+                (village_page_name(model, job), job_path(model, job)),
             ]));
         }
         Job::Categories | Job::Tags | Job::Archive | Job::Search => {
@@ -170,6 +178,16 @@ fn profile_page_name(model: &Model, p: ProfilePage) -> String {
             .as_ref()
             .map_or_else(|| "KIM".to_string(), |k| k.name.clone()),
         ProfilePage::Kontak => words(model, "Kontak", "Contact"),
+    }
+}
+
+/// The name of a village data page, as its breadcrumb shows it.
+fn village_page_name(model: &Model, job: Job) -> String {
+    match job {
+        Job::Statistik => words(model, "Statistik", "Statistics"),
+        Job::Transparansi => words(model, "Transparansi", "Transparency"),
+        Job::Lembaga => words(model, "Lembaga", "Institutions"),
+        _ => words(model, "Wilayah", "Territory"),
     }
 }
 

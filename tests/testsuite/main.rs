@@ -18,3 +18,4 @@ mod robustness;
 mod search;
 mod serve;
 mod support;
+mod village_data;

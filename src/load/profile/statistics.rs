@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::checks::{Check, text_of};
 use super::raw::{RawStatTable, RawStatistics};
-use super::types::{StatTable, Statistics};
+use super::types::{StatRow, StatTable, Statistics};
 use crate::diag::Text;
 use crate::text;
 
@@ -112,10 +112,12 @@ impl Check<'_> {
                 .unwrap_or_else(|| row.male.unwrap_or(0) + row.female.unwrap_or(0));
         }
         let key = raw.key;
-        let sums = (
-            rows.iter().map(|r| r.male).sum::<Option<u64>>(),
-            rows.iter().map(|r| r.female).sum::<Option<u64>>(),
-        );
+        // Saturating: a table of absurd figures warns, it does not overflow.
+        let sum = |f: fn(&StatRow) -> Option<u64>| {
+            rows.iter()
+                .try_fold(0u64, |acc, r| f(r).map(|v| acc.saturating_add(v)))
+        };
+        let sums = (sum(|r| r.male), sum(|r| r.female));
         // Compare only what both sides give: a table of counts has no L/P.
         let differs = |sum, total| matches!((sum, total), (Some(s), Some(t)) if s != t);
         if differs(sums.0, male) || differs(sums.1, female) {
