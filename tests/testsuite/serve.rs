@@ -332,7 +332,10 @@ fn photos_are_served_from_the_cache_and_not_processed_again_on_save() {
         &format!("{dir}/index.md"),
         "+++\ntitle = \"Rumah Warga\"\ndate = 2025-08-19\nimage = \"foto.jpg\"\nimage_alt = \"Warga\"\n+++\nWarga bekerja bakti.\n",
     );
-    site.write(&format!("{dir}/foto.jpg"), crate::images::phone_jpeg(1200, 900));
+    site.write(
+        &format!("{dir}/foto.jpg"),
+        crate::images::phone_jpeg(1200, 900),
+    );
     let server = Server::start(&site, &[]);
     let (status, page) = server.get("/berita/rumah-warga/");
     assert_eq!(status, 200);
@@ -340,7 +343,11 @@ fn photos_are_served_from_the_cache_and_not_processed_again_on_save() {
     let (status, webp) = server.get("/berita/rumah-warga/foto-480w.webp");
     assert_eq!(status, 200);
     assert!(webp.starts_with("RIFF"));
-    assert_eq!(server.get("/berita/rumah-warga/foto.jpg").0, 404, "the original");
+    assert_eq!(
+        server.get("/berita/rumah-warga/foto.jpg").0,
+        404,
+        "the original"
+    );
     let cache = || {
         let mut v: Vec<_> = std::fs::read_dir(site.path(".warta-cache/images"))
             .unwrap()
@@ -351,18 +358,33 @@ fn photos_are_served_from_the_cache_and_not_processed_again_on_save() {
     };
     let before = cache();
     assert_eq!(before.len(), 1);
-    let stamp = std::fs::metadata(before[0].join("info")).unwrap().modified().unwrap();
+    let stamp = std::fs::metadata(before[0].join("info"))
+        .unwrap()
+        .modified()
+        .unwrap();
 
     let events = server.events();
-    site.edit(&format!("{dir}/index.md"), "bekerja bakti", "bergotong royong");
+    site.edit(
+        &format!("{dir}/index.md"),
+        "bekerja bakti",
+        "bergotong royong",
+    );
     wait_reload(&events);
-    server.wait_for("/berita/rumah-warga/", |s, b| s == 200 && b.contains("bergotong royong"));
+    server.wait_for("/berita/rumah-warga/", |s, b| {
+        s == 200 && b.contains("bergotong royong")
+    });
     assert_eq!(cache(), before, "the photo was processed again");
-    let again = std::fs::metadata(before[0].join("info")).unwrap().modified().unwrap();
+    let again = std::fs::metadata(before[0].join("info"))
+        .unwrap()
+        .modified()
+        .unwrap();
     assert_eq!(again, stamp);
 
     // A new photo under the same name: its new size shows.
-    site.write(&format!("{dir}/foto.jpg"), crate::images::phone_jpeg(800, 600));
+    site.write(
+        &format!("{dir}/foto.jpg"),
+        crate::images::phone_jpeg(800, 600),
+    );
     server.wait_for("/berita/rumah-warga/", |s, b| {
         s == 200 && b.contains("width=\"600\" height=\"800\"")
     });
