@@ -784,14 +784,16 @@ fn sitemap_entries(model: &Model) -> Vec<SitemapEntry> {
             .map(|m| m.machine())
     };
     let all: Vec<usize> = (0..model.posts.len()).collect();
-    // The home page, then what readers come for (posts and pages), then lists.
+    // The home page, then what readers come for (the village's products,
+    // places and data, posts, pages), then lists.
     let mut jobs = Renderer::jobs(model);
     jobs.sort_by_key(|j| match j {
         Job::Home => 0,
-        Job::Post(_) => 1,
-        Job::Page(_) | Job::Profile(_) => 2,
-        Job::Section { .. } | Job::Agenda { .. } => 3,
-        _ => 4,
+        Job::Catalog(_) | Job::Statistik | Job::Transparansi | Job::Lembaga | Job::Wilayah => 1,
+        Job::Post(_) => 2,
+        Job::Page(_) | Job::Profile(_) => 3,
+        Job::Section { .. } | Job::Agenda { .. } => 4,
+        _ => 5,
     });
     jobs.into_iter()
         .filter_map(|job| {
