@@ -68,7 +68,7 @@ fn photo(n: u32) -> Vec<u8> {
         });
     let mut out = Vec::new();
     let mut enc = jpeg_encoder::Encoder::new(&mut out, 92);
-    enc.add_app_segment(1, exif(if n % 2 == 0 { 6 } else { 1 }, 1234 + n))
+    enc.add_app_segment(1, exif(if n.is_multiple_of(2) { 6 } else { 1 }, 1234 + n))
         .expect("an EXIF block fits a segment");
     enc.encode(&px, w as u16, h as u16, jpeg_encoder::ColorType::Rgb)
         .expect("4000 x 3000 fits a JPEG");

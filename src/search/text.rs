@@ -293,18 +293,40 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Lower-case, diacritics stripped: `Pémbangunan` → `pembangunan`.
 pub fn fold(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    for c in lower.chars() {
-        if is_mark(c) {
-            continue;
+    let mut out = String::with_capacity(text.len());
+    // Lower-casing a character alone gives what lower-casing the whole text
+    // gives, but for a final capital sigma (`ΟΔΟΣ` → `οδος`): only a text
+    // with one is lower-cased whole, as JavaScript does.
+    if text.contains('Σ') {
+        fold_lower(&text.to_lowercase(), &mut out);
+    } else {
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(|l| fold_char(l, &mut out));
+            }
         }
+    }
+    out
+}
+
+/// Folds text that is already lower case.
+fn fold_lower(lower: &str, out: &mut String) {
+    for c in lower.chars() {
+        fold_char(c, out);
+    }
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c);
+    } else if !is_mark(c) {
         match FOLDS.binary_search_by_key(&c, |&(from, _)| from) {
             Ok(i) => out.push_str(FOLDS[i].1),
             Err(_) => out.push(c),
         }
     }
-    out
 }
 
 /// Words shorter than this are not indexed (nor searched for).
@@ -316,24 +338,66 @@ pub const MAX_WORD: usize = 30;
 /// apostrophes inside them dropped. Too short and too long ones are left
 /// out.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
-    let folded = fold(text);
     let mut out = Vec::new();
-    let mut word = String::new();
-    for c in folded.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() || c.is_numeric() {
-            word.push(c);
-        } else if is_apostrophe(c) && !word.is_empty() {
-            // Part of the word: `jum'at`; a quote before a word is dropped too.
-        } else if !word.is_empty() {
-            let n = word.chars().count();
-            if (MIN_WORD..=MAX_WORD).contains(&n) {
-                out.push(std::mem::take(&mut word));
-            } else {
-                word.clear();
+    each_word(text, |w| out.push(w.to_string()));
+    out.into_iter()
+}
+
+/// Calls `f` with each of the folded words of `text` (see [`words`]),
+/// without making a string for each.
+pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    let folded = fold(text);
+    // A word is a slice of `folded`, or, when it had an apostrophe in it,
+    // the letters gathered in `joined`.
+    let mut start: Option<usize> = None;
+    let mut joined = String::new();
+    let mut split = false;
+    let mut emit = |word: &str| {
+        let n = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
+        if (MIN_WORD..=MAX_WORD).contains(&n) {
+            f(word);
+        }
+    };
+    for (at, c) in folded
+        .char_indices()
+        .chain(std::iter::once((folded.len(), ' ')))
+    {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphabetic() || c.is_numeric()
+        };
+        match start {
+            _ if letter => {
+                if split {
+                    joined.push(c);
+                } else {
+                    start.get_or_insert(at);
+                }
             }
+            // Part of the word: `jum'at`; a quote before a word is dropped too.
+            Some(s) if is_apostrophe(c) && !split => {
+                joined.clear();
+                joined.push_str(&folded[s..at]);
+                split = true;
+            }
+            Some(_) if is_apostrophe(c) => {}
+            Some(s) => {
+                if split {
+                    emit(&joined);
+                } else {
+                    emit(&folded[s..at]);
+                }
+                start = None;
+                split = false;
+            }
+            None => {}
         }
     }
-    out.into_iter()
 }
 
 /// Function words on nearly every page: indexing them would only make the
