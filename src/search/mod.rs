@@ -51,6 +51,7 @@ pub mod stem;
 pub mod text;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -58,7 +59,7 @@ use crate::format;
 use crate::model::{Model, Post};
 
 pub use stem::stem;
-pub use text::{fold, is_stopword, words};
+pub use text::{each_word, fold, is_stopword, words};
 
 /// The format's version, `v` in the file.
 pub const FORMAT: u32 = 1;
@@ -140,61 +141,128 @@ fn push_doc(out: &mut String, model: &Model, post: &Post) {
     out.push(']');
 }
 
-/// A document's terms: (stem, strong), each stem once, sorted.
-fn doc_terms(model: &Model, post: &Post) -> Vec<(String, bool)> {
-    let mut seen: HashMap<String, bool> = HashMap::new();
-    let category = post
-        .category
-        .as_deref()
-        .and_then(|k| model.category(k))
-        .map(|c| c.name.as_str());
-    let strong = std::iter::once(post.title.as_str())
-        .chain(category)
-        .chain(post.tags.iter().map(String::as_str));
-    for text in strong {
-        for t in terms(text) {
-            seen.insert(t, true);
-        }
+/// FNV-1a, for the maps below: they hash short words millions of times,
+/// and a site's own text needs no protection against chosen keys.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    let body = html_text(&post.body.html);
-    for text in [post.summary.as_str(), body.as_str()] {
-        // Stem each distinct word once: most words of a post repeat.
-        let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for w in words(text) {
-            if is_stopword(&w) || done.contains(&w) {
-                continue;
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Stems and their documents, for a run of consecutive documents.
+#[derive(Default)]
+struct Inverted {
+    /// Each stem and its documents.
+    lists: Vec<(String, Vec<(u32, bool)>)>,
+    /// Stem → its place in `lists`.
+    stems: FnvMap<String, u32>,
+    /// Folded word → its stem's place in `lists` ([`STOP`] for a
+    /// stopword): a word is stemmed once per run and then costs one
+    /// lookup, however often it is used.
+    words: FnvMap<String, u32>,
+}
+
+const STOP: u32 = u32::MAX;
+
+impl Inverted {
+    fn add_doc(&mut self, model: &Model, id: u32, post: &Post) {
+        self.add_text(id, &post.title, true);
+        if let Some(c) = post.category.as_deref().and_then(|k| model.category(k)) {
+            self.add_text(id, &c.name, true);
+        }
+        for tag in &post.tags {
+            self.add_text(id, tag, true);
+        }
+        self.add_text(id, &post.summary, false);
+        self.add_text(id, &html_text(&post.body.html), false);
+    }
+
+    fn add_text(&mut self, id: u32, text: &str, strong: bool) {
+        let Inverted {
+            lists,
+            stems,
+            words,
+        } = self;
+        each_word(text, |w| {
+            let slot = match words.get(w) {
+                Some(&slot) => slot,
+                None => {
+                    let slot = if is_stopword(w) {
+                        STOP
+                    } else {
+                        slot_of(lists, stems, stem(w))
+                    };
+                    words.insert(w.to_string(), slot);
+                    slot
+                }
+            };
+            if slot == STOP {
+                return;
             }
-            seen.entry(stem(&w)).or_insert(false);
-            done.insert(w);
-        }
+            let list = &mut lists[slot as usize].1;
+            match list.last_mut() {
+                Some(last) if last.0 == id => last.1 |= strong,
+                _ => list.push((id, strong)),
+            }
+        });
     }
-    let mut v: Vec<(String, bool)> = seen.into_iter().collect();
-    v.sort_unstable();
-    v
+
+    /// `later`'s documents all come after this one's.
+    fn append(mut self, later: Inverted) -> Inverted {
+        for (stem, list) in later.lists {
+            let slot = slot_of(&mut self.lists, &mut self.stems, stem);
+            self.lists[slot as usize].1.extend(list);
+        }
+        self
+    }
+}
+
+/// The place of `stem` in `lists`, made when new.
+fn slot_of(
+    lists: &mut Vec<(String, Vec<(u32, bool)>)>,
+    stems: &mut FnvMap<String, u32>,
+    stem: String,
+) -> u32 {
+    if let Some(&slot) = stems.get(&stem) {
+        return slot;
+    }
+    let slot = lists.len() as u32;
+    stems.insert(stem.clone(), slot);
+    lists.push((stem, Vec::new()));
+    slot
 }
 
 /// Stem → (document, strong) in increasing document order, the stems
 /// sorted as JavaScript compares strings.
 fn invert(model: &Model, docs: &[&Post]) -> Vec<(String, Vec<(u32, bool)>)> {
-    type Map = HashMap<String, Vec<(u32, bool)>>;
-    let map: Map = docs
+    let inverted = docs
         .par_iter()
         .enumerate()
-        .fold(Map::new, |mut map, (id, post)| {
-            for (t, strong) in doc_terms(model, post) {
-                map.entry(t).or_default().push((id as u32, strong));
-            }
-            map
+        .fold(Inverted::default, |mut acc, (id, post)| {
+            acc.add_doc(model, id as u32, post);
+            acc
         })
-        // Folds cover consecutive documents and reduce keeps their order,
-        // so appending keeps each list increasing.
-        .reduce(Map::new, |mut left, right| {
-            for (t, list) in right {
-                left.entry(t).or_default().extend(list);
-            }
-            left
-        });
-    let mut all: Vec<(String, Vec<(u32, bool)>)> = map.into_iter().collect();
+        // Each fold covers consecutive documents and reduce keeps their
+        // order, so appending keeps every list increasing.
+        .reduce(Inverted::default, Inverted::append);
+    let mut all = inverted.lists;
     all.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     all
 }

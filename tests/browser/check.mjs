@@ -131,7 +131,8 @@ function inspect() {
     title: document.title,
     lang: document.documentElement.lang,
     h1: [...document.querySelectorAll('h1')].map(h => h.textContent.trim()),
-    scripts: document.scripts.length,
+    // Scripts that run (JSON-LD data is not one).
+    scripts: [...document.scripts].filter(s => !s.type || /javascript|module/i.test(s.type)).length,
     // Where each image without width and height sits: photos in a post's
     // body, its main figure or the org chart have sizes only the image
     // pipeline knows (issue 7); everything else the theme must size.

@@ -149,3 +149,111 @@ fn build_writes_the_search_page_and_index() {
     assert!(home.contains("<li><a href=\"/cari/\">Cari</a></li>"));
     assert!(!home.contains("<script src"), "only /cari/ loads a script");
 }
+
+/// `/cari/` in Chromium: a query from the address, then a word typed
+/// letter by letter; a stem finds the post that has the inflected word.
+#[test]
+fn search_page_answers_as_the_reader_types() {
+    let Some(node) = crate::browser::browser_tools() else {
+        return;
+    };
+    let site = Site::fixture("content-example");
+    site.build_ok();
+    let base = crate::browser::serve(site.path("public"));
+    let out = Command::new(&node)
+        .arg(repo().join("tests/browser/search.mjs"))
+        .arg(&base)
+        // The post says `pembangunan` and `dibangun`; neither is typed.
+        .arg("bangun")
+        .arg("membangun jalan")
+        .output()
+        .expect("node runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "search.mjs failed:\n{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("search.mjs printed no JSON ({e}):\n{stderr}"));
+    const POST: &str = "Jalan Dusun Ngembul Kini Dibeton";
+    let titles = |v: &Value| -> Vec<String> {
+        v["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| r["title"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let from_url = &report["fromUrl"];
+    assert_eq!(from_url["input"], "bangun", "?q= fills the box");
+    assert!(
+        titles(from_url).iter().any(|t| t.contains(POST)),
+        "?q=bangun should find {POST:?}: {from_url}"
+    );
+    assert!(
+        from_url["status"]
+            .as_str()
+            .is_some_and(|s| s.contains("hasil untuk “bangun”")),
+        "{}",
+        from_url["status"]
+    );
+    let first = &from_url["results"][0];
+    assert!(
+        first["href"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("http://") && h.ends_with('/')),
+        "result links are absolute on a host: {first}"
+    );
+    // Typing: an answer after every letter, the post found before the
+    // word is finished, and still found with both words.
+    let typing = report["typing"].as_array().expect("typing");
+    assert_eq!(typing.len(), "membangun jalan".len());
+    let found_at = typing
+        .iter()
+        .position(|s| titles(s).iter().any(|t| t.contains(POST)))
+        .unwrap_or_else(|| panic!("typing never found {POST:?}: {typing:?}"));
+    assert!(
+        found_at < "membangun".len(),
+        "found only after {:?}",
+        typing[found_at]["typed"]
+    );
+    let last = typing.last().unwrap();
+    let titles_last = titles(last);
+    assert!(titles_last.iter().any(|t| t.contains(POST)), "{last}");
+    assert!(
+        last["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["marks"].as_array().is_some_and(|m| !m.is_empty())),
+        "matched words are marked: {last}"
+    );
+    for s in typing {
+        assert!(
+            s["scrollWidth"].as_u64() <= s["clientWidth"].as_u64(),
+            "wider than the phone after {:?}",
+            s["typed"]
+        );
+    }
+    assert!(
+        report["address"]
+            .as_str()
+            .is_some_and(|a| a.ends_with("/cari/?q=membangun+jalan")),
+        "the address keeps the query: {}",
+        report["address"]
+    );
+    assert_eq!(report["axe"], serde_json::json!([]), "axe with results");
+    assert_eq!(report["errors"], serde_json::json!([]), "no script errors");
+    assert!(
+        report["opened"]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("/berita/")),
+        "the first result opens: {}",
+        report["opened"]
+    );
+    let quiet = &report["noScript"];
+    assert!(
+        quiet["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("memerlukan JavaScript"))
+            && quiet["href"] == "/arsip/",
+        "without JavaScript the page says so and links to the archive: {quiet}"
+    );
+}

@@ -322,6 +322,33 @@ fn a_changed_template_rebuilds_every_page() {
     });
 }
 
+/// The search index is made in memory like a page: served as JavaScript,
+/// without the reload script, and made again when a post's words change.
+#[test]
+fn the_search_index_is_served_as_a_script_and_follows_edits() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    let head = server.headers("/cari/index.js");
+    assert!(
+        head.contains("Content-Type: text/javascript; charset=utf-8"),
+        "{head}"
+    );
+    let (status, js) = server.get("/cari/index.js");
+    assert_eq!(status, 200);
+    assert!(js.starts_with("window.WARTA_CARI={"), "{js}");
+    assert!(!js.contains("__warta") && !js.contains("gotongroyong"));
+    let events = server.events();
+    site.edit(
+        POST,
+        "menimbang 64 balita",
+        "menimbang 64 balita gotongroyong",
+    );
+    wait_reload(&events);
+    server.wait_for("/cari/index.js", |s, b| {
+        s == 200 && b.contains("gotongroyong")
+    });
+}
+
 /// `serve` shows photos from the same cache as `build`, and saving a post
 /// does not process its photo again; a replaced photo is.
 #[test]

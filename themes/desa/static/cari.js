@@ -208,27 +208,36 @@
 
   /** Keys for a word still being typed: those starting with it, its stem
    * or what is left without its prefixes, and stems it already starts with
-   * ("sekol" finds "seko", the stem of "sekolah"). */
+   * ("sekol" finds "seko", the stem of "sekolah"). Null while it is too
+   * short to mean anything ("me", "memb"): it is left out of the search
+   * until it does, rather than finding nothing. */
   function prefixed(w) {
+    if (w.length < 3 || bare(w).length < 2 || stop.has(w)) return null;
     var found = new Set();
     [w, stem(w), bare(w)].forEach(function (p) {
-      if (p.length < 3) return exact(p).forEach(function (k) { found.add(k); });
+      if (p.length < 2) return;
       for (var k = lower(p); k < keys.length && starts(keys[k], p); k++) found.add(k);
+      for (var n = 4; n < p.length; n++) exact(p.slice(0, n)).forEach(function (k) { found.add(k); });
     });
-    for (var n = 4; n < w.length; n++) exact(w.slice(0, n)).forEach(function (k) { found.add(k); });
     return Array.from(found);
   }
 
-  /** Ranked results for a query: {ids, hit (matched keys), words}. */
+  /** Ranked results for a query: {ids, hit (matched keys), words}. The
+   * last word is still being typed unless a space or a stop follows it. */
   function search(query) {
-    var ws = words(query).filter(function (w) { return !stop.has(w); });
-    var hit = new Set();
-    if (!ws.length) return { ids: [], hit: hit, words: 0 };
+    var all = words(query);
     var chars = Array.from(fold(query));
-    var typing = chars.length > 0 && isWord(chars[chars.length - 1]);
-    var sets = ws.map(function (w, i) {
-      return gather(typing && i === ws.length - 1 ? prefixed(w) : exact(stem(w)), hit);
-    });
+    var n = chars.length;
+    while (n > 0 && (isWord(chars[n - 1]) || isApos(chars[n - 1]))) n--;
+    var typing = n < chars.length && isWord(chars[chars.length - 1]);
+    var open = typing && words(chars.slice(n).join('')).length === 1 ? all.pop() : null;
+    var lists = all.filter(function (w) { return !stop.has(w); })
+      .map(function (w) { return exact(stem(w)); });
+    var pending = open === null ? null : prefixed(open);
+    if (pending) lists.push(pending);
+    var hit = new Set();
+    if (!lists.length) return { ids: [], hit: hit, words: 0 };
+    var sets = lists.map(function (ks) { return gather(ks, hit); });
     sets.sort(function (a, b) { return a.size - b.size; });
     var scored = [];
     sets[0].forEach(function (w, id) {
@@ -242,7 +251,7 @@
     });
     // Title hits first, then newer first: documents are numbered newest first.
     scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return { ids: scored.map(function (s) { return s[1]; }), hit: hit, words: ws.length };
+    return { ids: scored.map(function (s) { return s[1]; }), hit: hit, words: lists.length };
   }
 
   // ---- The page.

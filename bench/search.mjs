@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// How fast /cari/ answers, on a phone-like CPU, and how big its index is.
+//
+// usage: node bench/search.mjs BUILT_SITE_DIR [--throttle=4] [--runs=15]
+//
+// Serves BUILT_SITE_DIR (the output of `warta build`) on 127.0.0.1, opens
+// /cari/ in headless Chromium (Debian's, through tests/browser's
+// playwright-core) with the CPU slowed down by Chrome DevTools'
+// Emulation.setCPUThrottlingRate (4 = a mid-range phone, as Lighthouse's
+// mobile profile), and times, inside the page:
+//
+//   - search: wartaCari.search(q), finding and ranking the documents;
+//   - answer: wartaCari.run(q), the same plus putting the results on the
+//     page, which is what one keystroke costs the reader;
+//   - typing: run() for every prefix of a word, as typed letter by letter;
+//
+// for queries of one and two words, full words and stems, each first on
+// a freshly loaded page (cold: nothing decoded yet) and then --runs times
+// (warm). Also reports the index's size against all the site's HTML, raw
+// and gzipped, and how long the page took to load its index.
+// bench/search.sh builds the 1,000-post corpus and runs this on it.
+
+import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '..', 'tests', 'browser', 'package.json'));
+const { chromium } = require('playwright-core');
+const CHROMIUM = process.env.WARTA_CHROMIUM || '/usr/bin/chromium';
+
+const args = process.argv.slice(2);
+const dir = args.find(a => !a.startsWith('--'));
+const opt = (name, dflt) => Number(args.find(a => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+if (!dir || !existsSync(path.join(dir, 'cari', 'index.js'))) {
+  console.error('usage: node bench/search.mjs BUILT_SITE_DIR [--throttle=4] [--runs=15]\n(the folder must hold cari/index.js: build the site with warta first)');
+  process.exit(2);
+}
+const THROTTLE = opt('throttle', 4);
+const RUNS = opt('runs', 15);
+
+// Queries: a word as written in posts, its stem, a word the stemmer must
+// undo, two words, a word that is nowhere, a prefix being typed.
+const QUERIES = ['pembangunan', 'bangun', 'membangun jalan', 'kesehatan', 'posyandu balita',
+  'desa', 'warga desa', 'kegiatan', 'pertanian', 'zzzz tidak ada', 'pemb', 'kese'];
+const TYPED = ['pembangunan', 'kesehatan masyarakat'];
+
+function sizes(root) {
+  let html = 0, htmlGz = 0, files = 0;
+  const walk = d => {
+    for (const name of readdirSync(d)) {
+      const f = path.join(d, name);
+      const st = statSync(f);
+      if (st.isDirectory()) walk(f);
+      else if (name.endsWith('.html')) {
+        html += st.size;
+        htmlGz += gzipSync(readFileSync(f)).length;
+        files++;
+      }
+    }
+  };
+  walk(root);
+  const index = readFileSync(path.join(root, 'cari', 'index.js'));
+  const script = readFileSync(path.join(root, 'cari.js'));
+  return { files, html, htmlGz, index: index.length, indexGz: gzipSync(index).length,
+    script: script.length, scriptGz: gzipSync(script).length };
+}
+
+function serve(root) {
+  const types = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css' };
+  const server = createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p.includes('..')) { res.writeHead(400); return res.end(); }
+    let f = path.join(root, p);
+    if (existsSync(f) && statSync(f).isDirectory()) f = path.join(f, 'index.html');
+    if (!existsSync(f)) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'Content-Type': types[f.split('.').pop()] || 'application/octet-stream' });
+    res.end(readFileSync(f));
+  });
+  return new Promise(ok => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = xs => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const ms = x => x.toFixed(2);
+
+async function main() {
+  const s = sizes(dir);
+  const server = await serve(dir);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const load = async () => {
+    await page.goto(`${base}/cari/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.wartaCari && window.wartaCari.run);
+    return page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return nav.loadEventEnd - nav.startTime;
+    });
+  };
+  const loads = [];
+  const rows = [];
+  for (const q of QUERIES) {
+    loads.push(await load());
+    const coldSearch = await page.evaluate(q => {
+      const t = performance.now();
+      window.wartaCari.search(q);
+      return performance.now() - t;
+    }, q);
+    loads.push(await load());
+    const r = await page.evaluate(({ q, runs }) => {
+      const c = window.wartaCari;
+      let t = performance.now();
+      const found = c.run(q);
+      const cold = performance.now() - t;
+      const search = [], answer = [];
+      for (let i = 0; i < runs; i++) {
+        t = performance.now(); c.search(q); search.push(performance.now() - t);
+        t = performance.now(); c.run(q); answer.push(performance.now() - t);
+      }
+      return { found, cold, search, answer };
+    }, { q, runs: RUNS });
+    rows.push({ q, found: r.found, coldSearch, cold: r.cold, search: median(r.search), answer: median(r.answer), worst: Math.max(...r.answer) });
+  }
+  const typing = [];
+  for (const q of TYPED) {
+    await load();
+    const times = await page.evaluate(q => {
+      const c = window.wartaCari;
+      const out = [];
+      for (let n = 1; n <= q.length; n++) {
+        const t = performance.now();
+        c.run(q.slice(0, n));
+        out.push(performance.now() - t);
+      }
+      return out;
+    }, q);
+    typing.push({ q, worst: Math.max(...times), mean: times.reduce((a, b) => a + b, 0) / times.length });
+  }
+  await browser.close();
+  server.close();
+
+  const docs = Number((readFileSync(path.join(dir, 'cari', 'index.js'), 'utf8').match(/\],\[/g) || []).length + 1);
+  console.log(`# /cari/ on ${dir}: ${docs} documents, CPU throttled ${THROTTLE}x, Chromium headless\n`);
+  console.log(`| | bytes | gzip |\n|---|---:|---:|`);
+  console.log(`| cari/index.js | ${s.index} | ${s.indexGz} |`);
+  console.log(`| cari.js | ${s.script} | ${s.scriptGz} |`);
+  console.log(`| all HTML (${s.files} files) | ${s.html} | ${s.htmlGz} |`);
+  console.log(`| **index / HTML** | **${(100 * s.index / s.html).toFixed(1)} %** | ${(100 * s.indexGz / s.htmlGz).toFixed(1)} % |\n`);
+  console.log(`Page load with its index (median of ${loads.length}): ${ms(median(loads))} ms\n`);
+  console.log(`| query | found | cold search ms | cold answer ms | search ms (median) | answer ms (median) | answer ms (worst of ${RUNS}) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.q} | ${r.found} | ${ms(r.coldSearch)} | ${ms(r.cold)} | ${ms(r.search)} | ${ms(r.answer)} | ${ms(r.worst)} |`);
+  console.log(`\n| typed letter by letter | worst keystroke ms | mean keystroke ms |\n|---|---:|---:|`);
+  for (const t of typing) console.log(`| ${t.q} | ${ms(t.worst)} | ${ms(t.mean)} |`);
+  const worst = Math.max(...rows.map(r => Math.max(r.cold, r.worst)), ...typing.map(t => t.worst));
+  console.log(`\nSlowest answer of all: ${ms(worst)} ms (goal: under 50 ms).`);
+}
+
+main().catch(e => { console.error(e); process.exit(1); });
