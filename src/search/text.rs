@@ -347,56 +347,52 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
 /// without making a string for each.
 pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let folded = fold(text);
+    let bytes = folded.as_bytes();
     // A word is a slice of `folded`, or, when it had an apostrophe in it,
     // the letters gathered in `joined`.
     let mut start: Option<usize> = None;
     let mut joined = String::new();
     let mut split = false;
-    let mut emit = |word: &str| {
-        let n = if word.is_ascii() {
-            word.len()
-        } else {
-            word.chars().count()
+    let mut chars = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (letter, apostrophe, len) = match bytes.get(i) {
+            None => (false, false, 1),
+            Some(&b) if b < 128 => (b.is_ascii_alphanumeric(), b == b'\'' || b == b'`', 1),
+            Some(_) => {
+                let c = folded[i..].chars().next().unwrap_or(' ');
+                (
+                    c.is_alphabetic() || c.is_numeric(),
+                    is_apostrophe(c),
+                    c.len_utf8(),
+                )
+            }
         };
-        if (MIN_WORD..=MAX_WORD).contains(&n) {
-            f(word);
-        }
-    };
-    for (at, c) in folded
-        .char_indices()
-        .chain(std::iter::once((folded.len(), ' ')))
-    {
-        let letter = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphabetic() || c.is_numeric()
-        };
-        match start {
-            _ if letter => {
-                if split {
-                    joined.push(c);
-                } else {
-                    start.get_or_insert(at);
+        if letter {
+            chars += 1;
+            if split {
+                joined.push_str(&folded[i..i + len]);
+            } else {
+                start.get_or_insert(i);
+            }
+        } else if let Some(s) = start {
+            if apostrophe {
+                // Part of the word: `jum'at`; a quote before a word is dropped too.
+                if !split {
+                    joined.clear();
+                    joined.push_str(&folded[s..i]);
+                    split = true;
                 }
-            }
-            // Part of the word: `jum'at`; a quote before a word is dropped too.
-            Some(s) if is_apostrophe(c) && !split => {
-                joined.clear();
-                joined.push_str(&folded[s..at]);
-                split = true;
-            }
-            Some(_) if is_apostrophe(c) => {}
-            Some(s) => {
-                if split {
-                    emit(&joined);
-                } else {
-                    emit(&folded[s..at]);
+            } else {
+                if (MIN_WORD..=MAX_WORD).contains(&chars) {
+                    f(if split { &joined } else { &folded[s..i] });
                 }
                 start = None;
                 split = false;
+                chars = 0;
             }
-            None => {}
         }
+        i += len;
     }
 }
 

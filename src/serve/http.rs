@@ -116,6 +116,7 @@ fn lookup(state: &ServeState, key: &str) -> Option<Vec<u8>> {
     match served {
         Served::Memory(bytes) => Some(bytes.to_vec()),
         Served::Disk(path) => std::fs::read(path).ok(),
+        Served::Deferred(made) => Some(made.get().to_vec()),
     }
 }
 
