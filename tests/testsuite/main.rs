@@ -12,6 +12,7 @@ mod build;
 mod catalog;
 mod commands;
 mod discover;
+mod hostile;
 mod images;
 mod portable;
 mod robustness;

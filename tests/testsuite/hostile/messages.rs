@@ -1,0 +1,1 @@
+//! Hostile input: see the list in `mod.rs`.
