@@ -34,6 +34,8 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub warnings: Diagnostics,
     pub lang: Lang,
+    /// Folders of killed builds this one removed (or put back).
+    pub cleaned: Vec<String>,
 }
 
 /// The outcome of a failed build: every problem found, in the site's
@@ -60,6 +62,10 @@ impl Site {
             return Err(fail(image_problems));
         }
         let renderer = Renderer::new(&model, &req.root).map_err(fail)?;
+        let aliases = alias_problems(&model, &renderer, &req.root);
+        if aliases.has_errors() {
+            return Err(fail(aliases));
+        }
         let output = req
             .output
             .clone()
@@ -68,7 +74,7 @@ impl Site {
             minify: model.config.build.minify,
             portable: req.portable.then(|| model.config.root_path.clone()),
         };
-        let staging = Staging::create(&output)
+        let staging = Staging::create(&output, &model.config.build.keep)
             .map_err(|d| fail(d.into()))?
             .with_transform(transform);
         let write = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
@@ -77,6 +83,7 @@ impl Site {
         if problems.has_errors() {
             return Err(fail(problems));
         }
+        let cleaned = staging.cleaned.clone();
         staging.commit().map_err(|d| fail(d.into()))?;
         Ok(BuildReport {
             pages: Renderer::jobs(&model).len(),
@@ -84,6 +91,7 @@ impl Site {
             output,
             warnings,
             lang,
+            cleaned,
         })
     }
 
@@ -97,6 +105,7 @@ impl Site {
             problems: p,
             lang: Some(lang),
         })?;
+        problems.extend(alias_problems(&model, &renderer, &req.root));
         problems.extend(renderer.render_all(&model, &|_, _| Ok(())));
         if problems.has_errors() {
             return Err(BuildFailure {
@@ -140,6 +149,12 @@ impl Site {
             _ => Err(BuildFailure { problems, lang }),
         }
     }
+}
+
+/// Aliases onto files the build writes (see [`crate::render::aliases`]).
+fn alias_problems(model: &Model, renderer: &Renderer, root: &Path) -> Diagnostics {
+    let statics = renderer.theme().static_files().unwrap_or_default();
+    crate::render::aliases::check(model, root, statics.iter().map(|(rel, _)| rel.as_str()))
 }
 
 fn apply_request(config: &mut Config, req: &BuildRequest) -> Result<(), Diagnostics> {
@@ -201,52 +216,53 @@ pub fn attach_images(model: &mut Model, root: &Path, write: bool) -> Diagnostics
 /// Tells `store` the site's files and processes the photos `model`
 /// refers to; `serve` calls it on its long-lived store at each rebuild.
 pub fn prepare_images(store: &ImageStore, model: &Model, root: &Path) -> Diagnostics {
-    let (statics, others) = site_files(root, model);
+    let (statics, others, mut problems) = site_files(root, model);
     let as_is = statics
         .iter()
         .chain(others.iter().filter(|a| !is_photo(&a.dest)))
         .map(|a| a.dest.clone())
         .collect::<Vec<_>>();
     store.set_sources(others, as_is);
-    store.prepare(&crate::images::refs::collect(model), model.config.language)
+    problems.extend(store.prepare(&crate::images::refs::collect(model), model.config.language));
+    problems
 }
 
 /// The files a site publishes from disk: its `static/` (at the root, as
 /// it is), its `media/` (under `/media/`) and the files beside posts, but
 /// photos there only as the web versions the pages show (from the image
 /// cache), never the originals. Symbolic links are not followed, so
-/// nothing outside the site is ever published.
+/// nothing outside the site is ever published. The problems of the walk
+/// were reported by [`prepare_images`], which every build runs first.
 pub fn disk_files(root: &Path, model: &Model) -> Vec<Asset> {
-    let (mut out, others) = site_files(root, model);
+    let (mut out, others, _) = site_files(root, model);
     out.extend(others.into_iter().filter(|a| !is_photo(&a.dest)));
     out.extend(model.images.published());
     out
 }
 
 /// The site's own files: those of `static/`, and those of `media/` and
-/// `content/` (bundles and loose files), by their output path.
-fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>) {
+/// `content/` (bundles and loose files), by their output path; with what
+/// [`crate::fsx::site_files`] refused. Dot-folders are never published,
+/// except `static/.well-known/` (RFC 8615: security.txt, app links).
+fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>, Diagnostics) {
+    let mut problems = Diagnostics::new();
     let mut statics = Vec::new();
     let mut out = Vec::new();
-    for (dir, prefix) in [("static", ""), ("media", "media/")] {
+    for (dir, prefix, allowed) in [
+        ("static", "", &[".well-known"][..]),
+        ("media", "media/", &[]),
+    ] {
         let base = root.join(dir);
-        for entry in walkdir::WalkDir::new(&base)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file() || crate::load::content::is_ignored_name(&name) {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+        for path in crate::fsx::site_files(root, &base, allowed, &mut problems) {
+            let rel = path.strip_prefix(&base).unwrap_or(&path);
             let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
             // An album's settings are for warta, not for readers.
             if dir == "media" && crate::load::gallery::is_album_file(&rel) {
                 continue;
             }
             let asset = Asset {
-                src: entry.path().to_path_buf(),
                 dest: format!("{prefix}{}", rel.join("/")),
+                src: path,
             };
             if dir == "static" {
                 statics.push(asset);
@@ -256,5 +272,5 @@ fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>) {
         }
     }
     out.extend(model.assets.iter().cloned());
-    (statics, out)
+    (statics, out, problems)
 }

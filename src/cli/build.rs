@@ -52,7 +52,7 @@ impl BuildArgs {
                 let lang = self.common.message_lang(Some(report.lang));
                 let ms = started.elapsed().as_millis();
                 let out = report.output.display();
-                let line = match lang {
+                let mut line = match lang {
                     Lang::Id => format!(
                         "Selesai: {} halaman ({} tulisan) ditulis ke {out} dalam {ms} ms.\n",
                         report.pages, report.posts
@@ -62,6 +62,13 @@ impl BuildArgs {
                         report.pages, report.posts
                     ),
                 };
+                if !report.cleaned.is_empty() {
+                    let list = report.cleaned.join(", ");
+                    line.push_str(&match lang {
+                        Lang::Id => format!("Sisa build yang terhenti dibereskan: {list}.\n"),
+                        Lang::En => format!("Cleaned up after an interrupted build: {list}.\n"),
+                    });
+                }
                 Outcome::ok_with_warnings(line, &report.warnings, lang)
             }
             Err(f) => {

@@ -63,6 +63,10 @@ pub struct BuildSettings {
     /// which is also the most this accepts).
     #[serde(default = "default_sitemap_max_urls")]
     pub sitemap_max_urls: usize,
+    /// Paths in the output that are not warta's and survive a build
+    /// (besides `.git`, `CNAME` and `.nojekyll`): `keep = ["google123.html"]`.
+    #[serde(default)]
+    pub keep: Vec<String>,
 }
 
 impl Default for BuildSettings {
@@ -73,6 +77,7 @@ impl Default for BuildSettings {
             minify: false,
             unsafe_html: false,
             sitemap_max_urls: default_sitemap_max_urls(),
+            keep: Vec::new(),
         }
     }
 }
@@ -217,7 +222,7 @@ pub fn split_base_url(url: &str) -> Result<(String, String), Text> {
 pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let file = Path::new(CONFIG_FILE);
-    let source = fsx::read_text(&path).map_err(|d| {
+    let source = fsx::read_site_text(root, &path).map_err(|d| {
         d.in_file(file).hint(Text::new(
             "Jalankan warta di folder situs (yang berisi warta.toml), atau beri --root FOLDER. Situs baru dibuat dengan `warta init FOLDER`.",
             "Run warta in the site folder (the one with warta.toml), or pass --root FOLDER. Create a new site with `warta init FOLDER`.",
@@ -292,6 +297,7 @@ fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnost
     };
     let categories = resolve_categories(&raw.categories, file, source, &mut problems);
     check_images(&raw.images, file, source, &mut problems);
+    check_keep(&raw.build.keep, file, source, &mut problems);
     if raw.title.get_ref().trim().is_empty() {
         problems.push(at(
             raw.title.span(),
@@ -328,6 +334,36 @@ fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnost
         images: raw.images,
         feeds: raw.feeds,
     })
+}
+
+/// `[build] keep`: paths inside the output, that warta does not make.
+fn check_keep(keep: &[String], file: &Path, source: &str, problems: &mut Diagnostics) {
+    for k in keep {
+        let rel = k.trim_matches('/');
+        let ok = !rel.is_empty()
+            && !k.contains(['\\', ':', '\0'])
+            && rel
+                .split('/')
+                .all(|p| !p.is_empty() && p != "." && p != "..")
+            && rel != crate::output::MARKER;
+        if ok {
+            continue;
+        }
+        let quoted = format!("\"{k}\"");
+        let mut d = Diagnostic::error(text!(
+            "`keep` berisi `{k}`, yang bukan jalur di dalam folder keluaran.",
+            "`keep` holds `{k}`, which is not a path inside the output folder."
+        ))
+        .in_file(file)
+        .hint(Text::new(
+            "Tulis jalur relatif terhadap folder keluaran, tanpa `..`, misalnya keep = [\"google1234.html\", \"arsip-lama/\"].",
+            "Write paths relative to the output folder, without `..`, e.g. keep = [\"google1234.html\", \"old-archive/\"].",
+        ));
+        if let Some(at) = source.find(&quoted) {
+            d = d.at(source, at, quoted.len());
+        }
+        problems.push(d);
+    }
 }
 
 fn resolve_categories(

@@ -7,8 +7,17 @@
 //! post or page with its own files (photos) beside it. `_index.md` in a
 //! section folder gives the section its title and description.
 //!
-//! Hidden files and the temporary files editors leave while saving are
-//! skipped. Files are read and their front matter parsed in parallel.
+//! Only `.md` files (in any case: `KABAR-BESAR.MD`) are posts or pages;
+//! other Markdown extensions (`.markdown`, `.mdx`…) are errors that say to
+//! rename them, so no Markdown source is ever copied to the output. A
+//! Markdown file inside a bundle other than its `index.md` (a draft, a
+//! note) is left out with a warning. `index.md` directly in a section
+//! folder is an error: it would turn the whole section into one bundle.
+//!
+//! Hidden files and folders (`.git/`) and the temporary files editors
+//! leave while saving are skipped. What may be read at all (no links out
+//! of the site, no FIFOs, a size limit) is [`crate::fsx`]'s rule. Files
+//! are read and their front matter parsed in parallel.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,9 +28,10 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
-use crate::fsx;
+use crate::fsx::{self, Kind};
 use crate::load::frontmatter::{self, FrontMatter};
 use crate::load::tomlerr::toml_diagnostic;
+use crate::text;
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -190,17 +200,7 @@ pub fn load_content_reusing(
         .unwrap_or_default();
     let dir = root.join(CONTENT_DIR);
     let mut problems = Diagnostics::new();
-    let found = match walk(&dir) {
-        Ok(found) => found,
-        Err(d) => {
-            problems.push(d);
-            let content = Content {
-                root: root.to_path_buf(),
-                ..Content::default()
-            };
-            return (content, problems);
-        }
-    };
+    let found = walk(root, &dir, &mut problems);
     let mut content = Content {
         root: root.to_path_buf(),
         ..Content::default()
@@ -264,10 +264,10 @@ pub fn update_content(
     for path in paths {
         let name = path.file_name()?.to_string_lossy();
         let parent = path.parent()?;
-        let simple = name.ends_with(".md")
-            && name != "_index.md"
-            && name != "index.md"
-            && !parent.join("index.md").exists()
+        let simple = is_markdown(&name)
+            && !name.eq_ignore_ascii_case("_index.md")
+            && !name.eq_ignore_ascii_case("index.md")
+            && index_md(parent).is_none()
             && !path.is_dir();
         if !simple || !path.starts_with(&dir) {
             return None;
@@ -299,47 +299,67 @@ pub fn update_content(
     Some((content, problems))
 }
 
-fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
+/// Walks `content/`: what it finds, and every problem on the way (a link
+/// out of the site, a FIFO, an unreadable folder, `index.md` directly in
+/// a section) without stopping at the first.
+fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
+    match std::fs::metadata(dir) {
+        Err(_) if std::fs::symlink_metadata(dir).is_err() => return Vec::new(),
+        Ok(m) if !m.is_dir() && !m.file_type().is_symlink() => {
+            problems.push(fsx::not_a_folder(root, dir));
+            return Vec::new();
+        }
+        _ => {}
     }
     let mut found = Vec::new();
     let mut walker = WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     while let Some(entry) = walker.next() {
-        let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| dir.to_path_buf());
-            Diagnostic::error(Text::new(
-                format!("Tidak bisa membaca folder konten: {e}"),
-                format!("Cannot read the content folder: {e}"),
-            ))
-            .in_file(path)
-        })?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(fsx::walk_warning(root, &e));
+                continue;
+            }
+        };
+        let kind = match fsx::classify(root, &entry) {
+            Ok(k) => k,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
         let path = entry.path();
         let rel = rel_string(dir, path);
-        if entry.file_type().is_dir() {
-            if entry.depth() > 0 && path.join("index.md").is_file() {
-                found.push(bundle_of(dir, path, &rel)?);
-                walker.skip_current_dir();
+        if kind == Kind::Dir {
+            match (entry.depth(), index_md(path)) {
+                (0, _) | (_, None) => {}
+                (1, Some(index)) => problems.push(section_index(root, &index)),
+                (_, Some(index)) => {
+                    found.push(bundle_of(root, dir, path, &index, &rel, problems));
+                    walker.skip_current_dir();
+                }
             }
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if name == "_index.md" {
+        if name.eq_ignore_ascii_case("_index.md") {
             let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
             found.push(Found::SectionIndex(path.to_path_buf(), key));
-        } else if name.ends_with(".md") {
+        } else if entry.depth() == 2 && name.eq_ignore_ascii_case("index.md") {
+            // Already reported by `section_index`.
+        } else if is_markdown(&name) {
             found.push(Found::Doc {
                 path: path.to_path_buf(),
                 rel,
                 bundle: None,
             });
+        } else if is_other_markdown(&name) {
+            problems.push(other_markdown(root, path));
         } else {
             found.push(Found::Loose(LooseFile {
                 path: path.to_path_buf(),
@@ -347,41 +367,145 @@ fn walk(dir: &Path) -> Result<Vec<Found>, Diagnostic> {
             }));
         }
     }
-    Ok(found)
+    found
 }
 
-fn bundle_of(content_dir: &Path, dir: &Path, rel: &str) -> Result<Found, Diagnostic> {
+/// A Markdown file warta reads: `.md` in any case (`KABAR-BESAR.MD`).
+pub fn is_markdown(name: &str) -> bool {
+    name.len() > 3 && name.is_char_boundary(name.len() - 3) && {
+        let ext = &name[name.len() - 3..];
+        ext.eq_ignore_ascii_case(".md")
+    }
+}
+
+/// Other extensions editors give Markdown: never published as they are.
+fn is_other_markdown(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    ["markdown", "mdown", "mkd", "mkdn", "mdwn", "mdx"]
+        .iter()
+        .any(|m| ext.eq_ignore_ascii_case(m))
+}
+
+/// The file name without `.md` (in any case).
+fn markdown_stem(name: &str) -> &str {
+    if is_markdown(name) {
+        &name[..name.len() - 3]
+    } else {
+        name
+    }
+}
+
+/// The `index.md` (in any case) of a folder, which makes it a bundle.
+fn index_md(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .eq_ignore_ascii_case("index.md")
+        })
+        .map(|e| e.path())
+}
+
+fn section_index(root: &Path, index: &Path) -> Diagnostic {
+    let p = display_path(root, index).display().to_string();
+    let section = display_path(root, index.parent().unwrap_or(index))
+        .display()
+        .to_string();
+    Diagnostic::error(text!(
+        "`{p}`: index.md tidak boleh langsung di folder bagian `{section}/`. index.md menjadikan foldernya satu tulisan berfoto (bundel), jadi seluruh bagian akan menjadi satu tulisan.",
+        "`{p}`: index.md cannot sit directly in the section folder `{section}/`. index.md turns its folder into one post with its photos (a bundle), so the whole section would become one post."
+    ))
+    .in_file(&p)
+    .hint(Text::new(
+        format!("Untuk judul dan keterangan bagian, ganti nama berkas menjadi `{section}/_index.md`. Untuk tulisan berfoto, buat folder sendiri: `{section}/nama-tulisan/index.md` dengan fotonya di sebelahnya."),
+        format!("For the section's title and description, rename the file to `{section}/_index.md`. For a post with photos, give it its own folder: `{section}/post-name/index.md` with its photos beside it."),
+    ))
+}
+
+fn other_markdown(root: &Path, path: &Path) -> Diagnostic {
+    let p = display_path(root, path).display().to_string();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    Diagnostic::error(text!(
+        "`{p}`: warta hanya membaca tulisan berakhiran .md, jadi berkas ini tidak akan menjadi tulisan.",
+        "`{p}`: warta reads only posts ending in .md, so this file would not become a post."
+    ))
+    .in_file(&p)
+    .hint(text!(
+        "Ganti nama berkas menjadi `{stem}.md`.",
+        "Rename the file to `{stem}.md`."
+    ))
+}
+
+fn stray_markdown(root: &Path, path: &Path, index: &Path) -> Diagnostic {
+    let p = display_path(root, path).display().to_string();
+    let i = display_path(root, index).display().to_string();
+    Diagnostic::warning(text!(
+        "`{p}` ada di dalam folder bundel `{i}` dan tidak diterbitkan: satu bundel berisi satu tulisan (index.md) beserta fotonya.",
+        "`{p}` is inside the bundle of `{i}` and is not published: a bundle holds one post (index.md) and its photos."
+    ))
+    .in_file(&p)
+    .hint(Text::new(
+        "Bila ini tulisan sendiri, pindahkan ke folder bagian (di samping folder bundel).",
+        "If this is a post of its own, move it to the section folder (beside the bundle folder).",
+    ))
+}
+
+/// A bundle: its `index.md` and the files beside it. Markdown files other
+/// than `index.md` are never published (a draft or a note left there).
+fn bundle_of(
+    root: &Path,
+    content_dir: &Path,
+    dir: &Path,
+    index: &Path,
+    rel: &str,
+    problems: &mut Diagnostics,
+) -> Found {
     let mut assets = Vec::new();
-    for entry in WalkDir::new(dir)
+    let walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .min_depth(1)
-    {
-        let entry = entry.map_err(|e| {
-            Diagnostic::error(Text::new(
-                format!("Tidak bisa membaca folder: {e}"),
-                format!("Cannot read the folder: {e}"),
-            ))
-            .in_file(dir)
-        })?;
-        let name = entry.file_name().to_string_lossy();
-        let hidden = entry
-            .path()
-            .strip_prefix(dir)
-            .map(|p| p.iter().any(|c| is_ignored_name(&c.to_string_lossy())))
-            .unwrap_or(false);
-        if entry.file_type().is_file() && name != "index.md" && !hidden {
-            assets.push((entry.path().to_path_buf(), rel_string(dir, entry.path())));
+        .into_iter()
+        .filter_entry(|e| !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(fsx::walk_warning(root, &e));
+                continue;
+            }
+        };
+        match fsx::classify(root, &entry) {
+            Ok(Kind::Dir) => continue,
+            Ok(Kind::File) => {}
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
         }
+        let name = entry.file_name().to_string_lossy();
+        if entry.path() == index {
+            continue;
+        }
+        if is_markdown(&name) || is_other_markdown(&name) {
+            problems.push(stray_markdown(root, entry.path(), index));
+            continue;
+        }
+        assets.push((entry.path().to_path_buf(), rel_string(dir, entry.path())));
     }
-    Ok(Found::Doc {
-        path: dir.join("index.md"),
-        rel: rel_string(content_dir, &dir.join("index.md")),
+    Found::Doc {
+        path: index.to_path_buf(),
+        rel: rel_string(content_dir, index),
         bundle: Some(Bundle {
             dir: rel.to_string(),
             assets,
         }),
-    })
+    }
 }
 
 fn rel_string(base: &Path, path: &Path) -> String {
@@ -401,7 +525,7 @@ fn read_document(
     stamp: Stamp,
 ) -> Result<Document, Diagnostic> {
     let file = display_path(root, &path);
-    let source = fsx::read_text(&path).map_err(|d| d.in_file(&file))?;
+    let source = fsx::read_site_text(root, &path).map_err(|d| d.in_file(&file))?;
     let split = frontmatter::split(&source, &file)?;
     let front = frontmatter::parse(&split, &source, &file)?;
     let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
@@ -419,8 +543,7 @@ fn read_document(
         None => rel
             .rsplit('/')
             .next()
-            .unwrap_or(&rel)
-            .trim_end_matches(".md")
+            .map_or(rel.as_str(), markdown_stem)
             .to_string(),
     };
     let (name_date, stem) = split_date_prefix(&name);
@@ -442,7 +565,7 @@ fn read_document(
 
 fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMeta, Diagnostic> {
     let file = display_path(root, path);
-    let source = fsx::read_text(path).map_err(|d| d.in_file(&file))?;
+    let source = fsx::read_site_text(root, path).map_err(|d| d.in_file(&file))?;
     let split = frontmatter::split(&source, &file)?;
     let mut meta: SectionMeta = toml::from_str(split.toml).map_err(|e| {
         toml_diagnostic(

@@ -173,7 +173,7 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
     let toml_path = path.join(ALBUM_FILE);
     let shown = display_path(root, &toml_path);
     let raw = if toml_path.is_file() {
-        read_album_toml(&toml_path, &shown, problems)
+        read_album_toml(root, &toml_path, &shown, problems)
     } else {
         None
     };
@@ -272,11 +272,12 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
 /// Reads and parses `album.toml`; a TOML mistake is reported and gives
 /// `None` (the folder is still an album, with its defaults).
 fn read_album_toml(
+    root: &Path,
     path: &Path,
     shown: &Path,
     problems: &mut Diagnostics,
 ) -> Option<(RawAlbum, String)> {
-    let source = match fsx::read_text(path) {
+    let source = match fsx::read_site_text(root, path) {
         Ok(s) => s,
         Err(d) => {
             problems.push(d.in_file(shown));

@@ -445,7 +445,7 @@ fn check_profile_pages(
             "Write the file's path relative to the content/ folder, e.g. \"profil/sejarah.md\", or create that file.",
         ));
         let source = source.get_or_insert_with(|| {
-            std::fs::read_to_string(root.join("profile.toml")).unwrap_or_default()
+            crate::fsx::read_site_text(root, &root.join("profile.toml")).unwrap_or_default()
         });
         if let Some(at) = source.find(&quoted) {
             d = d.at(source, at, quoted.len());

@@ -2,17 +2,20 @@
 //!
 //! A build writes into a staging folder beside the output (same
 //! filesystem, so the final step is a rename). Only when every page was
-//! written is the old output moved aside and the staging folder moved in;
-//! on any error the staging folder is removed and the previous site stays
-//! as it was. warta marks its output with [`MARKER`] and refuses to replace
-//! a non-empty folder without it, so `--output ~/Documents` can never wipe
-//! someone's documents.
+//! written does the staging folder take the output's place, in one atomic
+//! exchange where the system has one ([`swap`], which also carries `.git`,
+//! `CNAME` and `[build] keep` over and cleans up after killed builds); on
+//! any error the staging folder is removed and the previous site stays as
+//! it was. warta marks its output with [`MARKER`] and refuses to replace a
+//! non-empty folder without it (unless it holds only what a build keeps),
+//! so `--output ~/Documents` can never wipe someone's documents.
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Text};
 use crate::{fsx, text};
 
+pub mod swap;
 pub mod transform;
 
 /// The file that marks a folder as warta's output.
@@ -23,22 +26,26 @@ pub struct Staging {
     target: PathBuf,
     committed: bool,
     transform: transform::Transform,
+    keep: Vec<String>,
+    /// What was left by killed builds and is now removed, one line each.
+    pub cleaned: Vec<String>,
 }
 
 impl Staging {
-    /// Checks that `target` may be replaced, then creates an empty staging
-    /// folder beside it.
-    pub fn create(target: &Path) -> Result<Staging, Diagnostic> {
-        check_replaceable(target)?;
+    /// Cleans up after killed builds, checks that `target` may be
+    /// replaced, then creates an empty staging folder beside it. `keep`:
+    /// paths of the old output to carry over (`[build] keep`).
+    pub fn create(target: &Path, keep: &[String]) -> Result<Staging, Diagnostic> {
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        let target = &parent.join(swap::folder_name(target));
+        let cleaned = swap::remove_leftovers(target);
+        check_replaceable(target, keep)?;
         fsx::create_dir_all(parent)?;
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.warta-staging-{}", std::process::id()));
+        let name = swap::folder_name(target);
+        let dir = parent.join(swap::staging_name(&name, std::process::id()));
         if dir.exists() {
             fsx::remove_dir_all(&dir)?;
         }
@@ -49,6 +56,8 @@ impl Staging {
             target: target.to_path_buf(),
             committed: false,
             transform: transform::Transform::default(),
+            keep: keep.to_vec(),
+            cleaned,
         })
     }
 
@@ -65,41 +74,39 @@ impl Staging {
     /// Writes `rel` (a `/`-separated path below the output root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(safe_rel(rel)?);
-        fsx::write(&path, self.transform.apply(rel, bytes))
+        fsx::write(&path, self.transform.apply(rel, bytes)).map_err(|d| self.as_output(d))
     }
 
     pub fn copy(&self, src: &Path, rel: &str) -> Result<(), Diagnostic> {
         if self.transform.changes(rel) {
             return self.write(rel, &fsx::read(src)?);
         }
-        fsx::copy(src, &self.dir.join(safe_rel(rel)?))
+        fsx::copy(src, &self.dir.join(safe_rel(rel)?)).map_err(|d| self.as_output(d))
+    }
+
+    /// A message about a file being written names it where the person
+    /// will look for it (`public/rss.xml`), never the staging folder.
+    fn as_output(&self, mut d: Diagnostic) -> Diagnostic {
+        let (from, to) = (
+            self.dir.display().to_string(),
+            self.target.display().to_string(),
+        );
+        d.message.id = d.message.id.replace(&from, &to);
+        d.message.en = d.message.en.replace(&from, &to);
+        if let Some(f) = &d.file
+            && let Ok(rest) = f.strip_prefix(&self.dir)
+        {
+            d.file = Some(self.target.join(rest));
+        }
+        d
     }
 
     /// Swaps the staging folder in for the target.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        check_replaceable(&self.target)?;
-        let old = self.dir.with_file_name(format!(
-            ".{}.warta-old-{}",
-            self.target
-                .file_name()
-                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned()),
-            std::process::id()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            fsx::rename(&self.target, &old)?;
-        }
-        if let Err(e) = fsx::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(e);
-        }
-        self.committed = true;
-        if had_old {
-            fsx::remove_dir_all(&old)?;
-        }
-        Ok(())
+        check_replaceable(&self.target, &self.keep)?;
+        let result = swap::swap_in(&self.dir, &self.target, &self.keep);
+        self.committed = result.is_ok();
+        result
     }
 }
 
@@ -135,7 +142,7 @@ fn safe_rel(rel: &str) -> Result<PathBuf, Diagnostic> {
     Ok(out)
 }
 
-fn check_replaceable(target: &Path) -> Result<(), Diagnostic> {
+fn check_replaceable(target: &Path, keep: &[String]) -> Result<(), Diagnostic> {
     if !target.exists() {
         return Ok(());
     }
@@ -147,10 +154,17 @@ fn check_replaceable(target: &Path) -> Result<(), Diagnostic> {
         )));
     }
     let marked = target.join(MARKER).is_file();
-    let empty = std::fs::read_dir(target)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(false);
-    if marked || empty {
+    // Empty, or only what a build keeps: a fresh gh-pages clone.
+    let only_kept = std::fs::read_dir(target).is_ok_and(|mut d| {
+        d.all(|e| {
+            e.is_ok_and(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                swap::ALWAYS_KEPT.contains(&name.as_str())
+                    || keep.iter().any(|k| k.trim_matches('/') == name)
+            })
+        })
+    });
+    if marked || only_kept {
         Ok(())
     } else {
         let t = target.display();
@@ -180,7 +194,7 @@ mod tests {
     fn replaces_its_own_output_and_keeps_foreign_folders() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let s = Staging::create(&out).unwrap();
+        let s = Staging::create(&out, &[]).unwrap();
         s.write("index.html", b"satu").unwrap();
         s.commit().unwrap();
         assert_eq!(
@@ -189,7 +203,7 @@ mod tests {
         );
         assert!(out.join(MARKER).is_file());
 
-        let s = Staging::create(&out).unwrap();
+        let s = Staging::create(&out, &[]).unwrap();
         s.write("index.html", b"dua").unwrap();
         drop(s); // a failed build: never committed
         assert_eq!(
@@ -200,7 +214,7 @@ mod tests {
         let foreign = tmp.path().join("dokumen");
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("skripsi.docx"), b"x").unwrap();
-        assert!(Staging::create(&foreign).is_err());
+        assert!(Staging::create(&foreign, &[]).is_err());
         assert!(foreign.join("skripsi.docx").is_file());
     }
 }

@@ -10,6 +10,7 @@
 //! Every page is a [`Job`]; jobs render in parallel (rayon), each into its
 //! own small context built from references into the shared model.
 
+pub mod aliases;
 pub mod catalog;
 pub mod charts;
 pub mod filters;

@@ -10,10 +10,8 @@
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Text};
-use crate::load::content::is_ignored_name;
 use crate::{fsx, text};
 
 /// The built-in theme.
@@ -38,6 +36,8 @@ pub struct Theme {
     /// The local theme folder, when the site has one.
     pub local_dir: Option<PathBuf>,
     pub name: String,
+    /// The site root: nothing is read from outside it.
+    root: PathBuf,
 }
 
 impl Theme {
@@ -57,6 +57,7 @@ impl Theme {
         }
         let mut templates = Vec::new();
         read_dir_templates(
+            root,
             &root.join("templates"),
             "site/",
             Path::new("templates"),
@@ -64,7 +65,13 @@ impl Theme {
         )?;
         if let Some(dir) = &local_dir {
             let shown = Path::new("themes").join(name).join("templates");
-            read_dir_templates(&dir.join("templates"), "theme/", &shown, &mut templates)?;
+            read_dir_templates(
+                root,
+                &dir.join("templates"),
+                "theme/",
+                &shown,
+                &mut templates,
+            )?;
         }
         if let Some(dir) = BUILTIN.get_dir("templates") {
             collect_builtin(dir, &mut templates);
@@ -73,6 +80,7 @@ impl Theme {
             templates,
             local_dir,
             name: name.to_string(),
+            root: root.to_path_buf(),
         })
     }
 
@@ -92,7 +100,7 @@ impl Theme {
         if let Some(dir) = &self.local_dir {
             let path = dir.join(&file);
             if path.is_file() {
-                let src = fsx::read_text(&path)?;
+                let src = fsx::read_site_text(&self.root, &path)?;
                 let local: toml::Table = toml::from_str(&src).map_err(|e| {
                     crate::load::tomlerr::toml_diagnostic(
                         &e,
@@ -116,15 +124,11 @@ impl Theme {
         }
         if let Some(dir) = &self.local_dir {
             let base = dir.join("static");
-            for entry in WalkDir::new(&base).into_iter().filter_map(Result::ok) {
-                if entry.file_type().is_file()
-                    && !is_ignored_name(&entry.file_name().to_string_lossy())
-                {
-                    let rel = rel_slash(&base, entry.path());
-                    let bytes = fsx::read(entry.path())?;
-                    out.retain(|(p, _)| *p != rel);
-                    out.push((rel, bytes));
-                }
+            for path in checked_files(&self.root, &base)? {
+                let rel = rel_slash(&base, &path);
+                let bytes = fsx::read_site(&self.root, &path)?;
+                out.retain(|(p, _)| *p != rel);
+                out.push((rel, bytes));
             }
         }
         Ok(out)
@@ -140,29 +144,34 @@ fn rel_slash(base: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// The files of a theme folder (see [`fsx::site_files`]). A folder that
+/// cannot be read is an error here, not a warning: a template override
+/// silently missing would change every page.
+fn checked_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut problems = crate::diag::Diagnostics::new();
+    let files = fsx::site_files(root, dir, &[], &mut problems);
+    match problems.items.into_iter().next() {
+        Some(d) => Err(Diagnostic {
+            severity: crate::diag::Severity::Error,
+            ..d
+        }),
+        None => Ok(files),
+    }
+}
+
 fn read_dir_templates(
+    root: &Path,
     dir: &Path,
     prefix: &str,
     shown: &Path,
     out: &mut Vec<TemplateSource>,
 ) -> Result<(), Diagnostic> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || is_ignored_name(&name) {
-            continue;
-        }
-        let rel = rel_slash(dir, entry.path());
+    for path in checked_files(root, dir)? {
+        let rel = rel_slash(dir, &path);
         out.push(TemplateSource {
             name: format!("{prefix}{rel}"),
             shown: shown.join(&rel),
-            source: fsx::read_text(entry.path())?,
+            source: fsx::read_site_text(root, &path)?,
         });
     }
     Ok(())

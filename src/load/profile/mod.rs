@@ -74,7 +74,7 @@ const FILE: &str = "profile.toml";
 pub fn load_profile(root: &Path) -> (Option<Profile>, Diagnostics) {
     let path = root.join(FILE);
     let file = display_path(root, &path);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         let d = Diagnostic::error(Text::new(
             "Berkas profile.toml (profil desa) tidak ada.",
             "The file profile.toml (the village profile) is missing.",
@@ -86,7 +86,7 @@ pub fn load_profile(root: &Path) -> (Option<Profile>, Diagnostics) {
         ));
         return (None, d.into());
     }
-    match fsx::read_text(&path) {
+    match fsx::read_site_text(root, &path) {
         Ok(source) => parse_profile(&source, &file),
         Err(d) => (None, d.in_file(&file).into()),
     }
