@@ -23,7 +23,7 @@ pub struct Doc {
     pub label: i64,
     /// Shown under the title, and weighed as its own field.
     pub summary: String,
-    /// Category, tags, product category: weighed as the title is.
+    /// Category, tags, product category: weighed as the summary is.
     pub keywords: Vec<String>,
     /// The text of the body's headings, then the rest of the body.
     pub headings: String,

@@ -196,7 +196,7 @@
     return lo;
   }
 
-  /** Key k's documents, each as id * 8 + level (0-7: the stem's weight
+  /** Key k's documents, each as id * 16 + level (0-15: the stem's weight
    * there, src/search/mod.rs). */
   function postings(k) {
     if (decoded[k]) return decoded[k];
@@ -205,8 +205,8 @@
       var d = DIGIT[s.charAt(i)];
       v = v * 32 + (d & 31);
       if (d < 32) {
-        var level = v % 8, id = next + (v - level) / 8;
-        out.push(id * 8 + level);
+        var level = v % 16, id = next + (v - level) / 16;
+        out.push(id * 16 + level);
         next = id + 1;
         v = 0;
       }
@@ -215,20 +215,22 @@
     return out;
   }
 
-  /** BM25's rarity of key k: nearly 0 for a stem on nearly every page. */
+  /** BM25's rarity of key k: little for a stem on nearly every page (a
+   * floor keeps the weights of such words in play, on ties). */
   function idf(k) {
     var df = postings(k).length, n = data.d.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) + 0.05;
   }
 
   /** Adds the documents of keys `ks` to `docs` (id -> [score, exact]),
-   * each the best of its keys; the keys go in `hit`. */
-  function gather(ks, docs, hit, factor, isExact) {
+   * each the best of its keys, none rarer than `cap`; the keys go in
+   * `hit`. */
+  function gather(ks, docs, hit, factor, isExact, cap) {
     for (var i = 0; i < ks.length; i++) {
       hit.add(keys[ks[i]]);
-      var list = postings(ks[i]), w = idf(ks[i]) * factor;
+      var list = postings(ks[i]), w = Math.min(idf(ks[i]), cap) * factor;
       for (var j = 0; j < list.length; j++) {
-        var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
+        var id = Math.floor(list[j] / 16), sc = w * (list[j] % 16 + 1), o = docs.get(id);
         if (!o) docs.set(id, [sc, isExact]);
         else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
       }
@@ -310,11 +312,13 @@
     var pending = open === null ? null : prefixed(open);
     if (pending) terms.push(term(open, exact(stem(open)), pending));
     function term(w, ks, pre) {
-      var docs = gather(ks, new Map(), hit, 1, 1);
-      if (pre) gather(pre, docs, hit, 0.5, 0);
+      var docs = gather(ks, new Map(), hit, 1, 1, Infinity);
+      // Longer words the typed one starts with weigh half, and never more
+      // than the word itself: "desa" must not rank "desainer" first.
+      if (pre) gather(pre, docs, hit, 0.5, 0, ks.length ? idf(ks[0]) : Infinity);
       if (!docs.size) {
         var k = nearest(stem(w));
-        if (k >= 0) { fixed.push([w, keys[k]]); gather([k], docs, hit, 1, 1); }
+        if (k >= 0) { fixed.push([w, keys[k]]); gather([k], docs, hit, 1, 1, Infinity); }
       }
       return docs;
     }
