@@ -67,6 +67,9 @@ pub struct BuildSettings {
     /// (besides `.git`, `CNAME` and `.nojekyll`): `keep = ["google123.html"]`.
     #[serde(default)]
     pub keep: Vec<String>,
+    /// Warnings fail the build (`--strict`), for CI.
+    #[serde(default)]
+    pub strict: bool,
 }
 
 impl Default for BuildSettings {
@@ -78,6 +81,7 @@ impl Default for BuildSettings {
             unsafe_html: false,
             sitemap_max_urls: default_sitemap_max_urls(),
             keep: Vec::new(),
+            strict: false,
         }
     }
 }
