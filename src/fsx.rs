@@ -355,3 +355,29 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
         .map(|_| ())
         .map_err(|e| io_error(Text::new("Tidak bisa menyalin", "Cannot copy"), from, &e))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::walk_warning;
+
+    #[test]
+    fn a_folder_a_walk_cannot_read_is_a_warning_naming_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let missing = tmp.path().join("static/foto");
+        let err = walkdir::WalkDir::new(&missing)
+            .into_iter()
+            .next()
+            .unwrap()
+            .unwrap_err();
+        let d = walk_warning(tmp.path(), &err);
+        assert!(!d.is_error());
+        assert_eq!(d.file.as_deref(), Some(Path::new("static/foto")));
+        assert!(
+            d.message.en.starts_with("Cannot read `static/foto` ("),
+            "{}",
+            d.message.en
+        );
+    }
+}

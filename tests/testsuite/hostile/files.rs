@@ -504,7 +504,7 @@ mod swap {
             .unwrap()
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("warta-"))
+            .filter(|n| n.contains("warta-") && n != ".warta-cache")
             .collect()
     }
 
