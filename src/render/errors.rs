@@ -329,7 +329,10 @@ mod tests {
 
     #[test]
     fn reads_tera_positions_and_names() {
-        assert_eq!(position(" --> site/page.html:6:12"), Some(("site/page.html", 6, 12)));
+        assert_eq!(
+            position(" --> site/page.html:6:12"),
+            Some(("site/page.html", 6, 12))
+        );
         assert_eq!(position(" --> a:b:c.html:1:2"), Some(("a:b:c.html", 1, 2)));
         assert_eq!(position(" --> site/page.html:x:2"), None);
         assert_eq!(position("  |"), None);
@@ -360,7 +363,10 @@ mod tests {
         let ds = template_diagnostics(&err, &theme);
         let at: Vec<String> = ds.items.iter().filter_map(|d| d.position()).collect();
         assert!(at.contains(&"templates/x.html:2:12".to_string()), "{at:?}");
-        assert!(at.iter().any(|p| p.starts_with("templates/x.html:3:")), "{at:?}");
+        assert!(
+            at.iter().any(|p| p.starts_with("templates/x.html:3:")),
+            "{at:?}"
+        );
         assert!(!ds.to_string().contains("site/"), "{ds}");
     }
 }

@@ -645,7 +645,7 @@ fn a_template_chosen_by_a_post_that_does_not_exist_is_shown_at_its_line() {
         &[
             "Templat `khusus.html` (dari `template`) tidak ada.",
             &format!("--> {POST}:9:12"),
-            "post.html, page.html",
+            "page.html, post.html",
             "saat: membuat halaman `/berita/posyandu-krajan/`",
         ],
     );
