@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The preview server under load and hostile clients, on 127.0.0.1 only.
 
-Usage: bench/serve_load.py [--bin PATH] [--cmd 'shell command'] [--path /x]
+Usage: bench/serve_load.py [--bin PATH] [--cmd 'shell command'] [--path /x] [--only-throughput]
 
 Starts `warta serve --port 0` (default binary: target/debug/warta) on a
 copy of tests/fixtures/minimal, or any server given with --cmd that prints
@@ -157,6 +157,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "debug", "warta"))
     ap.add_argument("--cmd")
     ap.add_argument("--path", default="/berita/posyandu-krajan/")
+    ap.add_argument("--only-throughput", action="store_true")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="warta-load-")
     try:
@@ -166,9 +167,10 @@ def main():
         proc, port = start(cmd)
         try:
             throughput(port, args.path)
-            drip(port, args.path)
-            idle(port, args.path)
-            throughput(port, args.path)
+            if not args.only_throughput:
+                drip(port, args.path)
+                idle(port, args.path)
+                throughput(port, args.path)
         finally:
             proc.kill()
             proc.wait()
