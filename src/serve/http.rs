@@ -99,8 +99,10 @@ pub fn run(listener: TcpListener, state: Arc<ServeState>) {
         let stream = match listener.accept() {
             Ok((stream, _)) => Arc::new(stream),
             Err(_) => {
-                conns.evict_one();
-                std::thread::sleep(Duration::from_millis(10));
+                // Out of descriptors: the evicted connection's thread frees
+                // one within moments; with none to evict, wait longer.
+                let pause = if conns.evict_one() { 1 } else { 20 };
+                std::thread::sleep(Duration::from_millis(pause));
                 continue;
             }
         };

@@ -71,9 +71,16 @@ fn parse_answer(bytes: &[u8]) -> Answer {
 
 impl Preview {
     fn start(site: &Site) -> Preview {
+        Preview::start_with_files(site, 1024)
+    }
+
+    /// Starts the preview allowed `files` open files.
+    fn start_with_files(site: &Site, files: u32) -> Preview {
         let mut child = Command::new("sh")
             .arg("-c")
-            .arg("ulimit -n 1024 && exec \"$0\" serve --port 0 --root \"$1\"")
+            .arg(format!(
+                "ulimit -n {files} && exec \"$0\" serve --port 0 --root \"$1\""
+            ))
             .arg(env!("CARGO_BIN_EXE_warta"))
             .arg(site.root())
             .env("LANG", "C")
@@ -490,4 +497,27 @@ fn a_thousand_idle_connections_do_not_starve_requests() {
     if let Some(fds) = fds {
         assert!(fds < 200, "the server holds {fds} files");
     }
+}
+
+/// Far fewer files than the cap of connections (64): `accept` itself
+/// fails, and the preview makes room instead of giving up.
+#[test]
+fn out_of_files_the_listener_goes_on_accepting() {
+    let site = Site::fixture("minimal");
+    let server = Preview::start_with_files(&site, 64);
+    let _idle: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut s = server.connect();
+            s.write_all(b"GET / HT").unwrap();
+            s
+        })
+        .collect();
+    let started = Instant::now();
+    for i in 0..20 {
+        let a = server.get(POST);
+        assert_eq!(a.status, 200, "request {i}: {}", a.head);
+    }
+    let took = started.elapsed();
+    println!("64 files, 300 idle connections: 20 requests in {took:?}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
 }
