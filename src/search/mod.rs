@@ -20,7 +20,7 @@
 //! 2009): for each stem and document, the occurrences in the title, the
 //! summary (with category and tags), the headings and the rest of the body
 //! are weighed ([`FIELDS`]) and each normalised by the field's length
-//! against its mean, then saturated, `t / (K1 + t)`, and kept as one of 16
+//! against its mean, then saturated, `t / (K1 + t)`, and kept as one of 8
 //! levels. `cari.js` multiplies the level by the stem's rarity,
 //! `ln(1 + (N − df + ½) / (df + ½))`, which is nearly nothing for a word
 //! on nearly every page (the village's or the KIM's name), and adds over
@@ -48,9 +48,9 @@
 //!   being typed, by binary search without building an object of 30,000
 //!   keys.
 //! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
-//!   increasing order. Each is one number, `gap × 16 + level`, where `gap`
+//!   increasing order. Each is one number, `gap × 8 + level`, where `gap`
 //!   is the distance from the previous document less one (the first is
-//!   its own number) and `level` (0–15) the stem's weight in it. Numbers
+//!   its own number) and `level` (0–7) the stem's weight in it. Numbers
 //!   are written in base 32, most significant group first, with the
 //!   digits `0`–`9A`–`V` ending a number and `W`–`Z`, `a`–`z`, `-`, `_`
 //!   continuing it.
@@ -91,7 +91,7 @@ const FIELDS: [(f64, f64); 4] = [(20.0, 0.3), (4.0, 0.5), (3.0, 0.5), (1.0, 0.75
 /// strong as it can be.
 const K1: f64 = 2.5;
 /// Levels a stem's weight in a document is kept as.
-const LEVELS: u32 = 16;
+const LEVELS: u32 = 8;
 
 /// The digits of the postings: the first 32 end a number, the last 32
 /// continue it.
@@ -352,7 +352,7 @@ impl Norm {
         }
     }
 
-    /// A stem's weight in a document, as a level from 0 to 15.
+    /// A stem's weight in a document, as a level from 0 to 7.
     fn level(&self, id: u32, counts: &Counts) -> u8 {
         let len = self.lengths[id as usize];
         let mut t = 0.0;
@@ -462,10 +462,10 @@ mod tests {
 
     #[test]
     fn postings_round_trip() {
-        let list = vec![(0, 15), (1, 0), (2, 3), (40, 5), (5000, 1)];
+        let list = vec![(0, 7), (1, 0), (2, 3), (40, 5), (5000, 1)];
         let mut s = String::new();
         push_postings(&mut s, &list);
-        assert_eq!(&s[..3], "F03", "one character each for neighbours");
+        assert_eq!(&s[..3], "703", "one character each for neighbours");
         assert_eq!(decode_postings(&s), list);
         let mut big = String::new();
         push_number(&mut big, u32::MAX);
@@ -495,7 +495,7 @@ mod tests {
             "{once_in_title} {often_in_body}"
         );
         assert!(often_in_body > once_in_body);
-        assert!(norm.level(0, &[9, 9, 9, 999]) == 15);
+        assert!(norm.level(0, &[9, 9, 9, 999]) == 7);
     }
 
     #[test]

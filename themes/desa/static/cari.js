@@ -196,7 +196,7 @@
     return lo;
   }
 
-  /** Key k's documents, each as id * 16 + level (0-15: the stem's weight
+  /** Key k's documents, each as id * 8 + level (0-7: the stem's weight
    * there, src/search/mod.rs). */
   function postings(k) {
     if (decoded[k]) return decoded[k];
@@ -205,8 +205,8 @@
       var d = DIGIT[s.charAt(i)];
       v = v * 32 + (d & 31);
       if (d < 32) {
-        var level = v % 16, id = next + (v - level) / 16;
-        out.push(id * 16 + level);
+        var level = v % 8, id = next + (v - level) / 8;
+        out.push(id * 8 + level);
         next = id + 1;
         v = 0;
       }
@@ -230,7 +230,7 @@
       hit.add(keys[ks[i]]);
       var list = postings(ks[i]), w = Math.min(idf(ks[i]), cap) * factor;
       for (var j = 0; j < list.length; j++) {
-        var id = Math.floor(list[j] / 16), sc = w * (list[j] % 16 + 1), o = docs.get(id);
+        var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
         if (!o) docs.set(id, [sc, isExact]);
         else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
       }
