@@ -36,8 +36,9 @@ pub struct Theme {
     /// The local theme folder, when the site has one.
     pub local_dir: Option<PathBuf>,
     pub name: String,
-    /// The site root: nothing is read from outside it.
-    root: PathBuf,
+    /// The site folder: nothing is read from outside it, and a file
+    /// named in a message is read from here.
+    pub root: PathBuf,
 }
 
 impl Theme {
