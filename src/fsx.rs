@@ -1,7 +1,11 @@
 //! Filesystem calls that name the path in their error.
 //!
-//! Every read and write warta does goes through here, so no message ever
-//! says "file not found" without saying which file.
+//! The site's files are read, and the output written, through these, so
+//! a message about them never says "file not found" without saying which
+//! file. Calls whose failure is not the writer's to fix use `std::fs`
+//! directly and handle it there: the image cache (`images/cache.rs`: an
+//! unreadable entry is a miss), the clean-up and roll-back of the output
+//! swap (`output/`), and metadata look-ups.
 
 use std::path::Path;
 

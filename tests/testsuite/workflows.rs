@@ -362,6 +362,12 @@ fn workflows_publish_daily_and_cache_photos_by_content() {
             .unwrap()
             .contains("WARTA_VERSION")
     );
+    assert!(
+        steps.iter().any(|s| s["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("warta build --strict"))),
+        "the build refuses to publish with warnings"
+    );
     let deploy = &gh["jobs"]["deploy"];
     assert_eq!(deploy["needs"].as_str(), Some("build"));
     assert_eq!(deploy["environment"]["name"].as_str(), Some("github-pages"));
@@ -378,6 +384,12 @@ fn workflows_publish_daily_and_cache_photos_by_content() {
     assert_eq!(
         gl["pages"]["rules"][0]["if"].as_str(),
         Some("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH")
+    );
+    assert!(
+        gl["pages"]["script"][1]
+            .as_str()
+            .unwrap()
+            .contains("warta build --strict")
     );
     let gitignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
     for line in ["public/", ".warta-cache/", ".warta-bin/"] {
