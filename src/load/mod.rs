@@ -11,3 +11,6 @@ pub mod gallery;
 pub mod markdown;
 pub mod profile;
 pub mod tomlerr;
+pub mod tomlscan;
+pub mod urlpolicy;
+pub mod years;
