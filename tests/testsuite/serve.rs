@@ -86,7 +86,7 @@ impl Server {
 
     fn headers(&self, target: &str) -> String {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "HEAD {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(s, "HEAD {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
         let mut buf = String::new();
         s.read_to_string(&mut buf).unwrap();
         buf
@@ -95,7 +95,7 @@ impl Server {
     /// Opens the event stream, like a browser tab does.
     fn events(&self) -> Receiver<String> {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET /__warta/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(s, "GET /__warta/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             for line in BufReader::new(s).lines().map_while(Result::ok) {
@@ -414,5 +414,30 @@ fn photos_are_served_from_the_cache_and_not_processed_again_on_save() {
     );
     server.wait_for("/berita/rumah-warga/", |s, b| {
         s == 200 && b.contains("width=\"600\" height=\"800\"")
+    });
+}
+
+#[test]
+fn a_date_out_of_range_saved_while_serving_shows_the_overlay() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    assert_eq!(server.get("/berita/posyandu-krajan/").0, 200);
+    // Year 0 once panicked in the RSS date filter and killed the server.
+    site.edit(
+        POST,
+        "date = 2025-08-26T09:30:00+07:00",
+        "date = 0000-01-01T00:00:00+08:00\nexpires = 9999-12-31",
+    );
+    let (_, broken) = server.wait_for("/berita/posyandu-krajan/", |_, b| b.contains("warta-error"));
+    assert!(broken.contains(&format!("{POST}:3:8")), "{broken}");
+    assert!(broken.contains(&format!("{POST}:4:11")), "{broken}");
+    assert!(broken.contains("hapus saja baris `expires`"), "{broken}");
+    site.edit(
+        POST,
+        "date = 0000-01-01T00:00:00+08:00\nexpires = 9999-12-31",
+        "date = 2025-08-26T09:30:00+07:00",
+    );
+    server.wait_for("/berita/posyandu-krajan/", |s, b| {
+        s == 200 && !b.contains("warta-error")
     });
 }
