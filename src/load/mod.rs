@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod gallery;
 pub mod markdown;
 pub mod profile;
+pub mod spaced;
 pub mod tomlerr;
 pub mod tomlscan;
 pub mod urlpolicy;
