@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
 use crate::format::TimeStyle;
-use crate::load::tomlerr::toml_diagnostic;
+use crate::load::tomlerr::parse_toml;
 use crate::{fsx, text};
 
 pub const CONFIG_FILE: &str = "warta.toml";
@@ -224,8 +224,7 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
         ))
     })?;
     let what = Text::new("warta.toml", "warta.toml");
-    let raw: RawConfig = toml::from_str(&source)
-        .map_err(|e| Diagnostics::from(toml_diagnostic(&e, file, &source, 0, &what)))?;
+    let raw: RawConfig = parse_toml(&source, file, &source, 0, &what)?;
     resolve(raw, file, &source)
 }
 

@@ -40,7 +40,7 @@ use crate::format::slugify;
 use crate::fsx;
 use crate::images::is_photo;
 use crate::load::content::is_ignored_name;
-use crate::load::tomlerr::{suggest_key, toml_diagnostic};
+use crate::load::tomlerr::{parse_toml, suggest_key};
 use crate::text;
 
 /// Where albums live, relative to the site root.
@@ -283,11 +283,11 @@ fn read_album_toml(
             return None;
         }
     };
-    match toml::from_str::<RawAlbum>(&source) {
+    let what = Text::new("album.toml", "album.toml");
+    match parse_toml::<RawAlbum>(&source, shown, &source, 0, &what) {
         Ok(raw) => Some((raw, source)),
-        Err(e) => {
-            let what = Text::new("album.toml", "album.toml");
-            problems.push(toml_diagnostic(&e, shown, &source, 0, &what));
+        Err(found) => {
+            problems.extend(found);
             None
         }
     }

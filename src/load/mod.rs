@@ -8,6 +8,8 @@ pub mod config;
 pub mod content;
 pub mod frontmatter;
 pub mod gallery;
+pub mod loosedate;
 pub mod markdown;
 pub mod profile;
 pub mod tomlerr;
+pub mod tomlhint;

@@ -54,7 +54,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::fsx;
-use crate::load::tomlerr::toml_diagnostic;
+use crate::load::tomlerr::parse_toml;
 use crate::text;
 
 use checks::Check;
@@ -94,16 +94,14 @@ pub fn load_profile(root: &Path) -> (Option<Profile>, Diagnostics) {
 
 /// Parses and validates the text of a profile; `file` names it in messages.
 fn parse_profile(source: &str, file: &Path) -> (Option<Profile>, Diagnostics) {
-    match toml::from_str::<RawProfile>(source) {
+    let what = Text::new(FILE, FILE);
+    match parse_toml::<RawProfile>(source, file, source, 0, &what) {
         Ok(raw) => {
             let mut check = Check::new(file, source);
             let profile = check.profile(raw);
             (Some(profile), check.into_diagnostics())
         }
-        Err(err) => {
-            let what = Text::new(FILE, FILE);
-            (None, toml_diagnostic(&err, file, source, 0, &what).into())
-        }
+        Err(problems) => (None, problems),
     }
 }
 
