@@ -297,13 +297,19 @@ impl Diagnostics {
         });
     }
 
-    /// One numbered list, then a count.
-    pub fn render(&self, lang: Lang) -> String {
+    /// One numbered list, without a count.
+    pub fn render_list(&self, lang: Lang) -> String {
         let mut out = String::new();
         for (i, d) in self.items.iter().enumerate() {
             let _ = write!(out, "{}. {}", i + 1, d.render(lang));
             out.push('\n');
         }
+        out
+    }
+
+    /// One numbered list, then a count.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.render_list(lang);
         let errors = self.errors().count();
         let warnings = self.items.len() - errors;
         let _ = match lang {
@@ -312,6 +318,28 @@ impl Diagnostics {
         };
         out
     }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
+/// `--strict` (or `[build] strict = true`): every warning becomes an
+/// error, saying why, so the build stops and the previous output stays.
+pub fn strict(mut ds: Diagnostics) -> Diagnostics {
+    for d in ds.items.iter_mut().filter(|d| !d.is_error()) {
+        d.severity = Severity::Error;
+        d.message = Text::new(
+            format!(
+                "{} (mode ketat: peringatan dihitung kesalahan)",
+                d.message.id
+            ),
+            format!("{} (strict mode: warnings count as errors)", d.message.en),
+        );
+    }
+    ds
 }
 
 impl From<Diagnostic> for Diagnostics {

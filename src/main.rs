@@ -10,7 +10,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let outcome = warta::cli::Cli::parse().run();
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
+    // Problems first, so a summary on stdout is the last line.
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     ExitCode::from(outcome.code)
 }

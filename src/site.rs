@@ -24,6 +24,8 @@ pub struct BuildRequest {
     /// `--portable`: relative links to files, for opening from `file://`.
     pub portable: bool,
     pub options_now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// `--strict`: any warning fails the build (as `[build] strict`).
+    pub strict: bool,
 }
 
 /// What a successful build did.
@@ -47,9 +49,12 @@ pub struct BuildFailure {
 pub struct Site;
 
 impl Site {
-    /// Loads, models, renders and writes the site.
+    /// Loads, models, renders and writes the site. Warnings of every
+    /// stage are collected into the report; under `--strict` (or
+    /// `[build] strict = true`) they fail the build before the swap, so
+    /// the previous output stays.
     pub fn build(req: &BuildRequest) -> Result<BuildReport, BuildFailure> {
-        let (mut model, warnings) = Self::load_model(req)?;
+        let (mut model, mut warnings) = Self::load_model(req)?;
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
             problems,
@@ -59,6 +64,7 @@ impl Site {
         if image_problems.has_errors() {
             return Err(fail(image_problems));
         }
+        warnings.extend(image_problems);
         let renderer = Renderer::new(&model, &req.root).map_err(fail)?;
         let output = req
             .output
@@ -73,9 +79,15 @@ impl Site {
             .with_transform(transform);
         let write = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
         let mut problems = renderer.render_all(&model, &write);
+        problems.extend(shadowed_pages(&model, &req.root));
         copy_files(&model, &renderer, &req.root, &staging, &mut problems);
         if problems.has_errors() {
             return Err(fail(problems));
+        }
+        warnings.extend(problems);
+        warnings.sort();
+        if (req.strict || model.config.build.strict) && !warnings.is_empty() {
+            return Err(fail(crate::diag::strict(warnings)));
         }
         staging.commit().map_err(|d| fail(d.into()))?;
         Ok(BuildReport {
@@ -98,6 +110,11 @@ impl Site {
             lang: Some(lang),
         })?;
         problems.extend(renderer.render_all(&model, &|_, _| Ok(())));
+        problems.extend(shadowed_pages(&model, &req.root));
+        problems.sort();
+        if req.strict || model.config.build.strict {
+            problems = crate::diag::strict(problems);
+        }
         if problems.has_errors() {
             return Err(BuildFailure {
                 problems,
@@ -187,6 +204,39 @@ fn copy_files(
             Err(d) => problems.push(d),
         }
     }
+}
+
+/// Files of `static/` that would take the place of a page warta makes
+/// (`static/index.html`, `static/rss.xml`). An error, not a warning: the
+/// generated page would silently disappear (usually an old site's files
+/// copied in whole), and the right way to change a page, a template in
+/// `templates/`, exists.
+fn shadowed_pages(model: &Model, root: &Path) -> Diagnostics {
+    let (statics, _) = site_files(root, model);
+    if statics.is_empty() {
+        return Diagnostics::new();
+    }
+    let made: std::collections::HashSet<String> = Renderer::jobs(model)
+        .into_iter()
+        .map(|job| crate::render::output_file(&crate::render::job_path(model, job)))
+        .collect();
+    statics
+        .iter()
+        .filter(|a| made.contains(&a.dest))
+        .map(|a| {
+            let dest = &a.dest;
+            crate::diag::Diagnostic::error(crate::text!(
+                "Berkas `static/{dest}` akan menggantikan halaman `/{dest}` yang dibuat warta.",
+                "The file `static/{dest}` would replace the page `/{dest}` that warta makes."
+            ))
+            .in_file(format!("static/{dest}"))
+            .hint(crate::diag::Text::new(
+                "Hapus atau ganti nama berkas itu. Untuk mengubah tampilan halaman, salin templatnya ke folder templates/.",
+                "Delete or rename that file. To change how the page looks, copy its template into templates/.",
+            ))
+        })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The image stage: every photo the model refers to, processed (in

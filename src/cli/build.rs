@@ -25,6 +25,9 @@ pub struct BuildArgs {
     /// Situs yang bisa dibuka langsung dari folder (USB, zip, tanpa internet) / A site that opens straight from its folder (file://)
     #[arg(long)]
     pub portable: bool,
+    /// Peringatan dihitung kesalahan (untuk CI) / Warnings fail the build (for CI)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +37,9 @@ pub struct CheckArgs {
     /// Periksa juga draf / Check drafts too
     #[arg(long)]
     pub drafts: bool,
+    /// Peringatan dihitung kesalahan / Warnings count as errors
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl BuildArgs {
@@ -46,20 +52,21 @@ impl BuildArgs {
             base_url: self.base_url,
             portable: self.portable,
             options_now: None,
+            strict: self.strict,
         };
         match Site::build(&req) {
             Ok(report) => {
                 let lang = self.common.message_lang(Some(report.lang));
                 let ms = started.elapsed().as_millis();
                 let out = report.output.display();
+                let (pages, posts) = (report.pages, report.posts);
+                let warned = report.warnings.items.len();
                 let line = match lang {
                     Lang::Id => format!(
-                        "Selesai: {} halaman ({} tulisan) ditulis ke {out} dalam {ms} ms.\n",
-                        report.pages, report.posts
+                        "Selesai: {pages} halaman ({posts} tulisan) ditulis ke {out} dalam {ms} ms; {warned} peringatan.\n"
                     ),
                     Lang::En => format!(
-                        "Done: {} pages ({} posts) written to {out} in {ms} ms.\n",
-                        report.pages, report.posts
+                        "Done: {pages} pages ({posts} posts) written to {out} in {ms} ms; {warned} warning(s).\n"
                     ),
                 };
                 Outcome::ok_with_warnings(line, &report.warnings, lang)
@@ -90,18 +97,21 @@ impl CheckArgs {
             base_url: None,
             portable: false,
             options_now: None,
+            strict: self.strict,
         };
         match Site::check(&req) {
             Ok((pages, warnings, site_lang)) => {
                 let lang = self.common.message_lang(Some(site_lang));
-                let mut out = match lang {
-                    Lang::Id => format!("Tidak ada kesalahan: {pages} halaman siap dibangun.\n"),
-                    Lang::En => format!("No errors: {pages} pages ready to build.\n"),
+                let warned = warnings.items.len();
+                let line = match lang {
+                    Lang::Id => format!(
+                        "Tidak ada kesalahan: {pages} halaman siap dibangun; {warned} peringatan.\n"
+                    ),
+                    Lang::En => {
+                        format!("No errors: {pages} pages ready to build; {warned} warning(s).\n")
+                    }
                 };
-                if !warnings.is_empty() {
-                    out.push_str(&warnings.render(lang));
-                }
-                Outcome::ok(out)
+                Outcome::ok_with_warnings(line, &warnings, lang)
             }
             Err(f) => Outcome::failed(&f.problems, self.common.message_lang(f.lang)),
         }

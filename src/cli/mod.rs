@@ -82,11 +82,14 @@ impl Outcome {
         }
     }
 
+    /// Success with warnings: they go to standard error, numbered, and
+    /// `main` prints them before `stdout`, so the summary line (which
+    /// counts them) is the last line a person sees.
     pub fn ok_with_warnings(stdout: String, warnings: &Diagnostics, lang: Lang) -> Self {
         let stderr = if warnings.is_empty() {
             String::new()
         } else {
-            warnings.render(lang)
+            warnings.render_list(lang)
         };
         Outcome {
             stdout,

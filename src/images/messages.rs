@@ -93,3 +93,31 @@ pub fn diagnostic(dest: &str, p: &Problem, by: &[&Path], file: Option<PathBuf>) 
     };
     d.in_file(shown).hint(hint)
 }
+
+/// Where `source` (a post, `profile.toml`, an `album.toml`) names the
+/// photo `dest`: the byte offset and length of its file name, as written
+/// or percent-encoded (`a%20b.jpg`).
+pub fn find_name(source: &str, dest: &str) -> Option<(usize, usize)> {
+    let name = dest.rsplit('/').next().filter(|n| !n.is_empty())?;
+    let encoded = name.replace(' ', "%20");
+    [name, encoded.as_str()]
+        .into_iter()
+        .find_map(|n| source.find(n).map(|at| (at, n.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_name;
+
+    #[test]
+    fn finds_where_a_photo_is_named() {
+        let src = "+++\nimage = \"foto hilang.jpg\"\n+++\n![a](../media/x%20y.jpg)\n";
+        assert_eq!(find_name(src, "berita/foto hilang.jpg"), Some((13, 15)));
+        assert_eq!(
+            find_name(src, "media/x y.jpg"),
+            Some((src.find("x%20").unwrap(), 9))
+        );
+        assert_eq!(find_name(src, "media/lain.jpg"), None);
+        assert_eq!(find_name(src, "media/"), None);
+    }
+}

@@ -473,6 +473,12 @@ impl ImageStore {
         for (dest, r) in results {
             let by = users.get(dest).map(Vec::as_slice).unwrap_or_default();
             match r {
+                // One warning per file, at the line that names the photo.
+                Err(Problem::Missing) => {
+                    for file in by {
+                        problems.push(self.missing(dest, file));
+                    }
+                }
                 Err(p) if !by.is_empty() => problems.push(self.diagnostic(dest, &p, by)),
                 _ => {}
             }
@@ -514,6 +520,17 @@ impl ImageStore {
             }
         }
         problems
+    }
+
+    /// The warning for a photo `dest` that `by` names and the site lacks,
+    /// pointing at the first place in `by` that names it.
+    fn missing(&self, dest: &str, by: &Path) -> Diagnostic {
+        let d = messages::diagnostic(dest, &Problem::Missing, &[by], None);
+        let source = std::fs::read_to_string(self.cache.site_root().join(by)).unwrap_or_default();
+        match messages::find_name(&source, dest) {
+            Some((at, len)) => d.at(&source, at, len),
+            None => d,
+        }
     }
 
     fn diagnostic(&self, dest: &str, p: &Problem, by: &[&Path]) -> Diagnostic {

@@ -63,6 +63,9 @@ pub struct BuildSettings {
     /// which is also the most this accepts).
     #[serde(default = "default_sitemap_max_urls")]
     pub sitemap_max_urls: usize,
+    /// Warnings fail the build (`--strict`), for CI.
+    #[serde(default)]
+    pub strict: bool,
 }
 
 impl Default for BuildSettings {
@@ -73,6 +76,7 @@ impl Default for BuildSettings {
             minify: false,
             unsafe_html: false,
             sitemap_max_urls: default_sitemap_max_urls(),
+            strict: false,
         }
     }
 }

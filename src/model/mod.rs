@@ -10,6 +10,7 @@
 pub mod agenda;
 pub mod cache;
 pub mod catalog;
+pub mod image_checks;
 pub mod moment;
 pub mod post;
 

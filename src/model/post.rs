@@ -384,6 +384,7 @@ pub fn fill_body(
             )),
         );
     }
+    problems.extend(crate::model::image_checks::check(doc));
     post.summary_html = match (&post.summary_key, &r.more_html) {
         (_, Some(more)) => more.clone(),
         (Some(s), None) => format!("<p>{}</p>", escape_html(s)),

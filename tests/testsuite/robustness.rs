@@ -15,6 +15,7 @@ fn check_survives(site: &Site) -> Result<(), String> {
         base_url: None,
         portable: false,
         options_now: None,
+        strict: false,
     };
     match catch_unwind(AssertUnwindSafe(|| Builder::check(&req))) {
         Ok(Ok(_)) => Ok(()),
