@@ -238,10 +238,11 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
         if !check.photo(&p.file) {
             continue;
         }
-        let name = p.file.into_inner();
-        if album.photos.iter().any(|x| x.file == name) {
+        if album.photos.iter().any(|x| &x.file == p.file.get_ref()) {
+            check.duplicate(&p.file);
             continue;
         }
+        let name = p.file.into_inner();
         album.photos.push(AlbumPhoto {
             src: src(&name),
             file: name,
@@ -310,6 +311,26 @@ impl AlbumCheck<'_> {
                 .in_file(self.file)
                 .at(self.source, span.start, len)
                 .hint(hint),
+        );
+    }
+
+    /// A photo listed twice: the second entry's caption would be lost.
+    fn duplicate(&mut self, v: &Spanned<String>) {
+        let name = v.get_ref();
+        let first = self
+            .source
+            .find(&format!("\"{name}\""))
+            .map_or(1, |at| self.source[..at].matches('\n').count() + 1);
+        self.error(
+            v.span(),
+            text!(
+                "Foto `{name}` sudah tercantum di baris {first} album.toml.",
+                "The photo `{name}` is already listed on line {first} of album.toml."
+            ),
+            Text::new(
+                "Hapus salah satu bagian [[photos]] untuk foto ini, lalu satukan keterangannya (`caption`, `alt`) di bagian yang tersisa.",
+                "Remove one of the [[photos]] entries for this photo and keep its `caption` and `alt` in the other.",
+            ),
         );
     }
 

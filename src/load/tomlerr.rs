@@ -186,19 +186,48 @@ pub fn parse_toml<T: DeserializeOwned>(
             break;
         }
         problems.push(toml_diagnostic(&err, file, source, base, what));
-        match unknown_field(err.message()) {
+        let Some(at) = err.span() else { break };
+        let fixed = match unknown_field(err.message()) {
             Some((key, expected)) => {
                 let valid: Vec<&str> = expected.iter().map(String::as_str).collect();
-                renamed.extend(suggest_key(&key, &valid).map(str::to_string));
+                let suggested = suggest_key(&key, &valid);
+                renamed.extend(suggested.map(str::to_string));
+                suggested.is_some_and(|s| rename_key(&mut copy, &at, s))
+                    || blank_entry(&mut copy, &at)
             }
-            None => blanked_known = true,
-        }
-        match err.span() {
-            Some(at) if blank_entry(&mut copy, &at) => {}
-            _ => break,
+            None => {
+                blanked_known = true;
+                blank_entry(&mut copy, &at)
+            }
+        };
+        if !fixed {
+            break;
         }
     }
     Err(problems)
+}
+
+/// Writes the suggested key `to` over the unknown key at `at`, so the rest
+/// of the file is checked as if the writer had fixed it (a required key
+/// written as `nama` is then not also missing). Keeps every offset: the
+/// key is padded with spaces, or takes spaces before its `=`; false when
+/// neither fits or the result is no valid TOML (the key already exists).
+fn rename_key(text: &mut String, at: &Range<usize>, to: &str) -> bool {
+    let Some(after) = text.get(at.end..) else {
+        return false;
+    };
+    let room = at.len() + after.len() - after.trim_start_matches([' ', '\t']).len();
+    if to.len() > room || !text[at.clone()].is_ascii() {
+        return false;
+    }
+    let mut candidate = text.clone();
+    let written = format!("{to:<width$}", width = at.len().max(to.len()));
+    candidate.replace_range(at.start..at.start + written.len(), &written);
+    if DeTable::parse(&candidate).is_err() {
+        return false;
+    }
+    *text = candidate;
+    true
 }
 
 /// Blanks out the `key = value` entry whose key or value spans `at`;

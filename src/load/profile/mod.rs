@@ -41,6 +41,7 @@
 mod area;
 mod checks;
 mod people;
+mod plausible;
 mod raw;
 mod sections;
 mod statistics;
