@@ -200,7 +200,7 @@ fn copy_files(
                     problems.push(d);
                 }
             }
-            Ok(None) => {}
+            Ok(None) => problems.push(crate::images::unstrippable(&file, root)),
             Err(d) => problems.push(d),
         }
     }
@@ -257,8 +257,20 @@ pub fn prepare_images(store: &ImageStore, model: &Model, root: &Path) -> Diagnos
         .chain(others.iter().filter(|a| !is_photo(&a.dest)))
         .map(|a| a.dest.clone())
         .collect::<Vec<_>>();
+    let mut problems = crate::images::formats::refuse_unprocessed(&others, root);
     store.set_sources(others, as_is);
-    store.prepare(&crate::images::refs::collect(model), model.config.language)
+    let refused: Vec<_> = problems.items.iter().map(|d| d.file.clone()).collect();
+    let prepared = store.prepare(&crate::images::refs::collect(model), model.config.language);
+    // A refused file is reported once, by the refusal.
+    problems.extend(
+        prepared
+            .items
+            .into_iter()
+            .filter(|d| !d.is_error() || !refused.contains(&d.file))
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    problems
 }
 
 /// The files a site publishes from disk: its `static/` (at the root, as

@@ -66,6 +66,7 @@
 //! original, a warm rebuild 0.8 % of the cold one.
 
 pub mod cache;
+pub mod formats;
 pub mod markup;
 mod messages;
 pub mod process;
@@ -577,6 +578,23 @@ impl ImageStore {
         v.sort_by(|a, b| a.1.cmp(&b.1));
         v
     }
+}
+
+/// The error for an original asked for with `original = true` whose
+/// metadata cannot be cut out (a format or a file [`strip`] cannot follow
+/// to its end): refused, never published as it is, never a broken link.
+pub fn unstrippable(file: &Path, root: &Path) -> Diagnostic {
+    let shown = crate::diag::display_path(root, file);
+    let name = shown.display().to_string().replace('\\', "/");
+    Diagnostic::error(text!(
+        "Foto asli `{name}` tidak bisa dibersihkan dari data lokasinya (`original = true`), jadi tidak diterbitkan.",
+        "The original photo `{name}` cannot be cleaned of its location data (`original = true`), so it is not published."
+    ))
+    .in_file(shown)
+    .hint(Text::new(
+        "Berkas itu terpotong atau rusak: salin ulang dari ponsel, atau buka lalu simpan ulang sebagai JPEG (.jpg). Bisa juga hapus `original = true` dari album.toml.",
+        "The file is cut short or damaged: copy it from the phone again, or open it and save it again as JPEG (.jpg). Or remove `original = true` from album.toml.",
+    ))
 }
 
 /// The settings as the pipeline uses them: widths sorted, no duplicates.

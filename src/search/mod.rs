@@ -8,18 +8,31 @@
 //!
 //! # What is indexed
 //!
-//! Every post (newest first) and then every standalone page is one
-//! document, numbered from 0 in that order. Its words are [`text::words`]
-//! (case and diacritics folded), less [`text::STOPWORDS`], each reduced to
-//! its stem by [`stem::stem`] (`pembangunan` → `bangun`). Title, category
-//! name and tags are the *strong* field; summary and body the *weak* one.
+//! The documents of [`docs::documents`], numbered from 0 in that order
+//! (posts newest first). Their words are [`text::words`] (case and
+//! diacritics folded), less [`text::STOPWORDS`], each reduced to its stem
+//! by [`stem::analyse`] (`pembangunan` → `bangun`), with the readings the
+//! site's own vocabulary chose ([`vocab::Choices`]).
+//!
+//! # Ranking
+//!
+//! BM25F (Robertson & Zaragoza, *The Probabilistic Relevance Framework*,
+//! 2009): for each stem and document, the occurrences in the title, the
+//! summary (with category and tags), the headings and the rest of the body
+//! are weighed ([`FIELDS`]) and each normalised by the field's length
+//! against its mean, then saturated, `t / (K1 + t)`, and kept as one of 8
+//! levels. `cari.js` multiplies the level by the stem's rarity,
+//! `ln(1 + (N − df + ½) / (df + ½))`, which is nearly nothing for a word
+//! on nearly every page (the village's or the KIM's name), and adds over
+//! the query's words; the date only breaks ties.
 //!
 //! # The file
 //!
 //! ```js
-//! window.WARTA_CARI={"v":1,
-//!  "c":["Kesehatan","Pembangunan"],            // category names
+//! window.WARTA_CARI={"v":2,
+//!  "c":["Kesehatan","Pembangunan","Produk",…], // labels
 //!  "s":"ada adalah agar …",                    // stopwords, space-separated
+//!  "a":"g:elola n:ilai …",                     // readings chosen by the site
 //!  "d":[["berita/posyandu-krajan/","Posyandu …","26 Agustus 2025",0,"Sebanyak 64 …"],…],
 //!  "w":"2025 ajar ambil bangun …",             // stems, sorted, space-separated
 //!  "p":"0Ag 3 …"};                             // postings of each stem, space-separated
@@ -29,78 +42,89 @@
 //!   leading slash, so `cari.js` can put it under the root it finds for
 //!   itself, on a host or on `file://`), title, date as the site prints it
 //!   (`""` for a page), index into `c` (`-1` for none), a short summary.
+//! - `a`: the keys of [`vocab::Choices`] that take their second reading.
 //! - `w`: every stem, sorted by UTF-16 code units (JavaScript's string
 //!   order), so `cari.js` finds a word, or every word starting with what is
 //!   being typed, by binary search without building an object of 30,000
 //!   keys.
 //! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
-//!   increasing order. Each is one number, `gap × 2 + strong`, where `gap`
+//!   increasing order. Each is one number, `gap × 8 + level`, where `gap`
 //!   is the distance from the previous document less one (the first is
-//!   its own number) and `strong` is 1 when the word is in the title,
-//!   category or tags. Numbers are written in base 32, most significant
-//!   group first, with the digits `0`–`9A`–`V` ending a number and
-//!   `W`–`Z`, `a`–`z`, `-`, `_` continuing it: a word in consecutive
-//!   documents costs one character a document.
+//!   its own number) and `level` (0–7) the stem's weight in it. Numbers
+//!   are written in base 32, most significant group first, with the
+//!   digits `0`–`9A`–`V` ending a number and `W`–`Z`, `a`–`z`, `-`, `_`
+//!   continuing it.
 //!
-//! No positions and no counts are kept: ranking only needs title hits
-//! over body hits, then newer first. Stopwords are listed so that
-//! `cari.js` drops them from a query as the index dropped them from the
-//! text. `v` changes when the format does.
+//! `v` changes when the format does.
 
+pub mod docs;
+pub mod html;
 pub mod stem;
 pub mod text;
+pub mod vocab;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
-use crate::format;
-use crate::model::{Model, Post};
+use crate::model::Model;
 
+pub use html::html_text;
 pub use stem::stem;
 pub use text::{each_word, fold, is_stopword, words};
+pub use vocab::Choices;
+
+use docs::Doc;
 
 /// The format's version, `v` in the file.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Summaries in the index are cut to about this many characters.
 const SUMMARY_CHARS: usize = 140;
+
+/// BM25F: each field's weight and length normalisation `b`, in the order
+/// title, summary (with category and tags: writers tag loosely, so a tag
+/// weighs as the summary does, not as the title), headings, body.
+const FIELDS: [(f64, f64); 4] = [(20.0, 0.3), (4.0, 0.5), (3.0, 0.5), (1.0, 0.75)];
+/// BM25's saturation: the weighed count at which a stem is half as
+/// strong as it can be.
+const K1: f64 = 2.5;
+/// Levels a stem's weight in a document is kept as.
+const LEVELS: u32 = 8;
 
 /// The digits of the postings: the first 32 end a number, the last 32
 /// continue it.
 const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
-/// The search terms of `text`: stems of its words, without stopwords.
-pub fn terms(text: &str) -> impl Iterator<Item = String> {
-    words(text).filter(|w| !is_stopword(w)).map(|w| stem(&w))
-}
+/// Occurrences of a word in one document, by field.
+type Counts = [u16; 4];
+
+/// A stem and its documents, each with the stem's level there.
+type Postings = (String, Vec<(u32, u8)>);
 
 /// The text of `/cari/index.js` for the whole site.
 pub fn index_js(model: &Model) -> String {
-    let docs: Vec<&Post> = model
-        .posts
-        .iter()
-        .chain(&model.pages)
-        .map(|p| &**p)
-        .collect();
-    let postings = invert(model, &docs);
+    let docs = docs::documents(model);
+    let (choices, postings) = invert(&docs);
     let mut out = String::with_capacity(docs.len() * 300 + postings.len() * 16);
     out.push_str(&format!("window.WARTA_CARI={{\"v\":{FORMAT},\"c\":["));
-    for (i, c) in model.categories.iter().enumerate() {
+    for (i, label) in docs::labels(model).iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_string(&mut out, &c.name);
+        push_json_string(&mut out, label);
     }
     out.push_str("],\"s\":");
     push_json_string(&mut out, &text::STOPWORDS.join(" "));
+    out.push_str(",\"a\":");
+    push_json_string(&mut out, &choices.keys().join(" "));
     out.push_str(",\"d\":[");
-    for (i, post) in docs.iter().enumerate() {
+    for (i, doc) in docs.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_doc(&mut out, model, post);
+        push_doc(&mut out, doc);
     }
     out.push_str("],\"w\":\"");
     for (i, (stem, _)) in postings.iter().enumerate() {
@@ -121,23 +145,15 @@ pub fn index_js(model: &Model) -> String {
 }
 
 /// One document's entry in `d`.
-fn push_doc(out: &mut String, model: &Model, post: &Post) {
+fn push_doc(out: &mut String, doc: &Doc) {
     out.push('[');
-    push_json_string(out, &post.path);
+    push_json_string(out, &doc.path);
     out.push(',');
-    push_json_string(out, &post.title);
+    push_json_string(out, &doc.title);
     out.push(',');
-    let date = post
-        .date
-        .map(|d| format::date_medium(d.at.date_naive(), model.config.language))
-        .unwrap_or_default();
-    push_json_string(out, &date);
-    let category = post
-        .category
-        .as_deref()
-        .and_then(|k| model.categories.iter().position(|c| c.key == k));
-    out.push_str(&format!(",{},", category.map_or(-1, |c| c as i64)));
-    push_json_string(out, &short(&post.summary, SUMMARY_CHARS));
+    push_json_string(out, &doc.date);
+    out.push_str(&format!(",{},", doc.label));
+    push_json_string(out, &short(&doc.summary, SUMMARY_CHARS));
     out.push(']');
 }
 
@@ -168,40 +184,38 @@ impl Hasher for Fx {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// Stems and their documents, for a run of consecutive documents.
+/// Folded words and the documents they occur in, for a run of
+/// consecutive documents.
 #[derive(Default)]
 struct Inverted {
-    /// Each stem and its documents.
-    lists: Vec<(String, Vec<(u32, bool)>)>,
-    /// Stem → its place in `lists`.
-    stems: FxMap<String, u32>,
-    /// Folded word → its stem's place in `lists` ([`STOP`] for a
-    /// stopword): a word is stemmed once per run and then costs one
-    /// lookup, however often it is used.
+    /// Each word and, in increasing order, its documents and counts.
+    lists: Vec<(String, Vec<(u32, Counts)>)>,
+    /// Folded word → its place in `lists` ([`STOP`] for a stopword).
     words: FxMap<String, u32>,
+    /// Each document's number of indexed words, by field.
+    lengths: Vec<(u32, [u32; 4])>,
 }
 
 const STOP: u32 = u32::MAX;
 
 impl Inverted {
-    fn add_doc(&mut self, model: &Model, id: u32, post: &Post) {
-        self.add_text(id, &post.title, true);
-        if let Some(c) = post.category.as_deref().and_then(|k| model.category(k)) {
-            self.add_text(id, &c.name, true);
+    fn add_doc(&mut self, id: u32, doc: &Doc) {
+        let mut len = [0u32; 4];
+        len[0] = self.add_text(id, &doc.title, 0);
+        len[1] = self.add_text(id, &doc.summary, 1);
+        for k in &doc.keywords {
+            len[1] += self.add_text(id, k, 1);
         }
-        for tag in &post.tags {
-            self.add_text(id, tag, true);
-        }
-        self.add_text(id, &post.summary, false);
-        self.add_text(id, &html_text(&post.body.html), false);
+        len[2] = self.add_text(id, &doc.headings, 2);
+        len[3] = self.add_text(id, &doc.body, 3);
+        self.lengths.push((id, len));
     }
 
-    fn add_text(&mut self, id: u32, text: &str, strong: bool) {
-        let Inverted {
-            lists,
-            stems,
-            words,
-        } = self;
+    /// Adds the words of `text` to field `field` of document `id`; how
+    /// many it indexed.
+    fn add_text(&mut self, id: u32, text: &str, field: usize) -> u32 {
+        let Inverted { lists, words, .. } = self;
+        let mut n = 0;
         each_word(text, |w| {
             let slot = match words.get(w) {
                 Some(&slot) => slot,
@@ -209,7 +223,8 @@ impl Inverted {
                     let slot = if is_stopword(w) {
                         STOP
                     } else {
-                        slot_of(lists, stems, stem(w))
+                        lists.push((w.to_string(), Vec::new()));
+                        lists.len() as u32 - 1
                     };
                     words.insert(w.to_string(), slot);
                     slot
@@ -218,62 +233,151 @@ impl Inverted {
             if slot == STOP {
                 return;
             }
+            n += 1;
             let list = &mut lists[slot as usize].1;
             match list.last_mut() {
-                Some(last) if last.0 == id => last.1 |= strong,
-                _ => list.push((id, strong)),
+                Some(last) if last.0 == id => {
+                    last.1[field] = last.1[field].saturating_add(1);
+                }
+                _ => {
+                    let mut counts = [0; 4];
+                    counts[field] = 1;
+                    list.push((id, counts));
+                }
             }
         });
+        n
     }
 
     /// `later`'s documents all come after this one's.
     fn append(mut self, later: Inverted) -> Inverted {
-        for (stem, list) in later.lists {
-            let slot = slot_of(&mut self.lists, &mut self.stems, stem);
+        for (word, list) in later.lists {
+            let slot = match self.words.get(&word) {
+                Some(&slot) => slot,
+                None => {
+                    self.words.insert(word.clone(), self.lists.len() as u32);
+                    self.lists.push((word, Vec::new()));
+                    self.lists.len() as u32 - 1
+                }
+            };
             self.lists[slot as usize].1.extend(list);
         }
+        self.lengths.extend(later.lengths);
         self
     }
 }
 
-/// The place of `stem` in `lists`, made when new.
-fn slot_of(
-    lists: &mut Vec<(String, Vec<(u32, bool)>)>,
-    stems: &mut FxMap<String, u32>,
-    stem: String,
-) -> u32 {
-    if let Some(&slot) = stems.get(&stem) {
-        return slot;
-    }
-    let slot = lists.len() as u32;
-    stems.insert(stem.clone(), slot);
-    lists.push((stem, Vec::new()));
-    slot
-}
-
-/// Stem → (document, strong) in increasing document order, the stems
-/// sorted as JavaScript compares strings.
-fn invert(model: &Model, docs: &[&Post]) -> Vec<(String, Vec<(u32, bool)>)> {
+/// The site's choices of readings, and stem → (document, level) in
+/// increasing document order, the stems sorted as JavaScript compares
+/// strings.
+fn invert(docs: &[Doc]) -> (Choices, Vec<Postings>) {
     let inverted = docs
         .par_iter()
         .enumerate()
-        .fold(Inverted::default, |mut acc, (id, post)| {
-            acc.add_doc(model, id as u32, post);
+        .fold(Inverted::default, |mut acc, (id, doc)| {
+            acc.add_doc(id as u32, doc);
             acc
         })
         // Each fold covers consecutive documents and reduce keeps their
         // order, so appending keeps every list increasing.
         .reduce(Inverted::default, Inverted::append);
-    let mut all = inverted.lists;
+    let vocabulary = inverted.lists.iter().map(|(w, list)| {
+        let n: u32 = list
+            .iter()
+            .map(|(_, c)| c.iter().map(|&x| u32::from(x)).sum::<u32>())
+            .sum();
+        (w.as_str(), n)
+    });
+    let choices = Choices::from_vocabulary(vocabulary);
+    let stems: Vec<String> = inverted
+        .lists
+        .par_iter()
+        .map(|(w, _)| choices.stem(w))
+        .collect();
+    let mut by_stem: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (i, s) in stems.iter().enumerate() {
+        by_stem.entry(s).or_default().push(i);
+    }
+    let norm = Norm::new(docs.len(), &inverted.lengths);
+    let mut all: Vec<Postings> = by_stem
+        .into_par_iter()
+        .map(|(stem, words)| {
+            let lists = words.iter().map(|&i| inverted.lists[i].1.as_slice());
+            (stem.to_string(), norm.levels(merge(lists)))
+        })
+        .collect();
     all.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    all
+    (choices, all)
 }
 
-fn push_postings(out: &mut String, list: &[(u32, bool)]) {
+/// The lists of several words of one stem as one: counts added where
+/// they share a document.
+fn merge<'a>(lists: impl Iterator<Item = &'a [(u32, Counts)]>) -> Vec<(u32, Counts)> {
+    let mut all: Vec<(u32, Counts)> = lists.flatten().copied().collect();
+    all.sort_unstable_by_key(|(id, _)| *id);
+    let mut out: Vec<(u32, Counts)> = Vec::with_capacity(all.len());
+    for (id, counts) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == id => {
+                for (sum, n) in last.1.iter_mut().zip(counts) {
+                    *sum = sum.saturating_add(n);
+                }
+            }
+            _ => out.push((id, counts)),
+        }
+    }
+    out
+}
+
+/// Field lengths, to weigh counts by BM25F.
+struct Norm {
+    lengths: Vec<[u32; 4]>,
+    mean: [f64; 4],
+}
+
+impl Norm {
+    fn new(n: usize, lengths: &[(u32, [u32; 4])]) -> Norm {
+        let mut by_doc = vec![[0u32; 4]; n];
+        let mut sum = [0f64; 4];
+        for &(id, len) in lengths {
+            by_doc[id as usize] = len;
+            for f in 0..4 {
+                sum[f] += f64::from(len[f]);
+            }
+        }
+        let mean = sum.map(|s| (s / n.max(1) as f64).max(1.0));
+        Norm {
+            lengths: by_doc,
+            mean,
+        }
+    }
+
+    /// A stem's weight in a document, as a level from 0 to 7.
+    fn level(&self, id: u32, counts: &Counts) -> u8 {
+        let len = self.lengths[id as usize];
+        let mut t = 0.0;
+        for (f, &(weight, b)) in FIELDS.iter().enumerate() {
+            if counts[f] > 0 {
+                let norm = 1.0 - b + b * f64::from(len[f]) / self.mean[f];
+                t += weight * f64::from(counts[f]) / norm;
+            }
+        }
+        let saturated = t / (K1 + t);
+        ((saturated * f64::from(LEVELS)) as u32).min(LEVELS - 1) as u8
+    }
+
+    fn levels(&self, list: Vec<(u32, Counts)>) -> Vec<(u32, u8)> {
+        list.iter()
+            .map(|(id, c)| (*id, self.level(*id, c)))
+            .collect()
+    }
+}
+
+fn push_postings(out: &mut String, list: &[(u32, u8)]) {
     let mut next = 0u32;
-    for &(id, strong) in list {
+    for &(id, level) in list {
         let gap = id.saturating_sub(next);
-        push_number(out, gap * 2 + u32::from(strong));
+        push_number(out, gap * LEVELS + u32::from(level));
         next = id + 1;
     }
 }
@@ -296,8 +400,9 @@ fn push_number(out: &mut String, mut v: u32) {
     }
 }
 
-/// The decoded postings of one stem, as `cari.js` reads them.
-pub fn decode_postings(s: &str) -> Vec<(u32, bool)> {
+/// The decoded postings of one stem, as `cari.js` reads them:
+/// (document, level).
+pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
     let mut out = Vec::new();
     let (mut v, mut next) = (0u32, 0u32);
     for b in s.bytes() {
@@ -306,8 +411,8 @@ pub fn decode_postings(s: &str) -> Vec<(u32, bool)> {
         };
         v = v.wrapping_mul(32).wrapping_add(d as u32 & 31);
         if d < 32 {
-            let id = next.wrapping_add(v >> 1);
-            out.push((id, v & 1 == 1));
+            let id = next.wrapping_add(v / LEVELS);
+            out.push((id, (v % LEVELS) as u8));
             next = id.wrapping_add(1);
             v = 0;
         }
@@ -351,82 +456,16 @@ fn short(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', '…']))
 }
 
-/// The text of an HTML fragment (a rendered post body): tags become
-/// spaces, entities are decoded, `<script>` and `<style>` are dropped.
-pub fn html_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    let starts_ci = |s: &str, p: &str| {
-        s.as_bytes()
-            .get(..p.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-    };
-    while let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if rest.starts_with('<') {
-            let skip_to = if starts_ci(rest, "<script") {
-                "</script>"
-            } else if starts_ci(rest, "<style") {
-                "</style>"
-            } else {
-                ">"
-            };
-            let end = find_ascii_ci(rest, skip_to).map_or(rest.len(), |e| e + skip_to.len());
-            rest = &rest[end..];
-            out.push(' ');
-        } else {
-            let (c, used) = entity(rest);
-            out.push_str(c);
-            rest = &rest[used..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
-}
-
-/// The entity at the start of `s` (which starts with `&`): its text and
-/// how many bytes it took. Entities other than the common ones read as a
-/// space, which is all a word splitter needs.
-fn entity(s: &str) -> (&'static str, usize) {
-    let name_len = s[1..]
-        .bytes()
-        .take(10)
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    let end = 1 + name_len;
-    if name_len == 0 || s.as_bytes().get(end) != Some(&b';') {
-        return ("&", 1);
-    }
-    let text = match &s[1..end] {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "#39" | "#x27" | "apos" | "rsquo" | "lsquo" => "'",
-        "shy" | "#173" | "#xad" => "",
-        _ => " ",
-    };
-    (text, end + 1)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{decode_postings, html_text, push_number, push_postings, short, terms};
+    use super::{Counts, Norm, decode_postings, merge, push_number, push_postings, short};
 
     #[test]
     fn postings_round_trip() {
-        let list = vec![(0, true), (1, false), (2, false), (40, true), (5000, false)];
+        let list = vec![(0, 7), (1, 0), (2, 3), (40, 5), (5000, 1)];
         let mut s = String::new();
         push_postings(&mut s, &list);
-        assert_eq!(&s[..3], "100", "one character each for neighbours");
+        assert_eq!(&s[..3], "703", "one character each for neighbours");
         assert_eq!(decode_postings(&s), list);
         let mut big = String::new();
         push_number(&mut big, u32::MAX);
@@ -436,19 +475,27 @@ mod tests {
     }
 
     #[test]
-    fn body_text_from_html() {
+    fn words_of_one_stem_add_up() {
+        let a: &[(u32, Counts)] = &[(0, [1, 0, 0, 0]), (3, [0, 0, 0, 2])];
+        let b: &[(u32, Counts)] = &[(3, [0, 1, 0, 1]), (5, [0, 0, 1, 0])];
         assert_eq!(
-            html_text("<p>Jum&#39;at <b>pagi</b>&amp;sore<script>x=1</script>.</p>"),
-            " Jum'at  pagi &sore . "
+            merge([a, b].into_iter()),
+            [(0, [1, 0, 0, 0]), (3, [0, 1, 0, 3]), (5, [0, 0, 1, 0])]
         );
-        assert_eq!(html_text("a &nbsp b & c &copy; d"), "a &nbsp b & c   d");
-        assert_eq!(html_text("<p"), " ");
     }
 
     #[test]
-    fn terms_are_stems_without_stopwords() {
-        let t: Vec<String> = terms("Pembangunan jalan yang dibangun oleh warga").collect();
-        assert_eq!(t, ["bangun", "jalan", "bangun", "warga"]);
+    fn title_outweighs_body_and_repeats_saturate() {
+        let norm = Norm::new(2, &[(0, [6, 20, 5, 300]), (1, [6, 20, 5, 300])]);
+        let once_in_title = norm.level(0, &[1, 0, 0, 0]);
+        let once_in_body = norm.level(0, &[0, 0, 0, 1]);
+        let often_in_body = norm.level(0, &[0, 0, 0, 6]);
+        assert!(
+            once_in_title > often_in_body,
+            "{once_in_title} {often_in_body}"
+        );
+        assert!(often_in_body > once_in_body);
+        assert!(norm.level(0, &[9, 9, 9, 999]) == 7);
     }
 
     #[test]

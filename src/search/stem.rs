@@ -16,10 +16,8 @@
 //! 1. a particle: `-kah`, `-lah`, `-pun`;
 //! 2. a possessive: `-ku`, `-mu`, `-nya`;
 //! 3. a first-order prefix: `meng-`, `meny-`, `men-`, `mem-`, `me-`,
-//!    `peng-`, `peny-`, `pen-`, `pem-`, `di-`, `ter-`, `ke-`, with the
-//!    nasal substitutions `meny`+vowel → `s` (`menyapu` → `sapu`) and
-//!    `mem`+vowel → `p` (`memukul` → `pukul`); then a suffix, then a
-//!    second-order prefix;
+//!    `peng-`, `peny-`, `pen-`, `pem-`, `di-`, `ter-`, `ke-`; then a
+//!    suffix, then a second-order prefix;
 //! 4. or, when there was no first-order prefix: a second-order prefix
 //!    (`ber-`, `be-` before *C*`er`, `per-`, `pe-`, and `belajar`/`pelajar`
 //!    → `ajar`), then a suffix;
@@ -27,10 +25,81 @@
 //! where a suffix is `-kan`, `-an` or `-i`, each allowed only after some
 //! prefixes (`-kan` not after `ke-`/`peng-`/`per-`; `-an` not after
 //! `di-`/`meng-`/`ter-`; `-i` not after `ke-`/`peng-`/`ber-`, nor after an
-//! `s`). Like the paper, it leaves `men`+vowel alone (`menulis` → `ulis`,
-//! not `tulis`), since `menilai` is `nilai`: the two cannot be told apart
-//! without a dictionary. Search stems queries the same way, so both
-//! sides of a match agree.
+//! `s`).
+//!
+//! Where Tala's rules guess, warta gives two readings ([`Stemmed::Either`])
+//! and lets the site's own words choose ([`super::vocab`]):
+//!
+//! - a nasal prefix before a vowel dropped the root's first letter or
+//!   kept it: `men-`/`pen-` + `t` or `n` (`menerima` → `terima`,
+//!   `menilai` → `nilai`), `meng-`/`peng-` + nothing or `k` (`mengambil`,
+//!   `mengelola`), `mem-`/`pem-` + `p` or `m` (`memukul`, `memiliki`),
+//!   `meny-`/`peny-` + `s` or `ny` (`menyapu`, `menyanyi`); the first
+//!   reading is the usual one;
+//! - `se-` is a prefix (`selama` → `lama`) or part of the root
+//!   (`sekolah`, `sejarah`): whole unless the site attests the rest.
+//!
+//! And a short list of common roots that only look affixed, [`ROOTS`], is
+//! left whole. Search stems queries the same way, with the same choices,
+//! so both sides of a match agree.
+
+/// Common roots that only look affixed: left whole, wherever they are
+/// reached (`kepala`, `kepalanya`, `berkelompok` → `kelompok`). Without
+/// them `kepala` is `pala`, `balai` is `bala`, `perangkat` is `angkat`
+/// like `berangkat`. Chosen by measurement: the roots of Sastrawi's
+/// dictionary (used only to measure, never shipped) that this stemmer
+/// would cut, ordered by how often they occur in `content-example` and
+/// the benchmark corpus, kept when cutting them merges them with another
+/// word or splits them from their own family. Sorted.
+pub const ROOTS: &[&str] = &[
+    "balai",
+    "beranda",
+    "berani",
+    "berita",
+    "gerai",
+    "kelola",
+    "kelompok",
+    "keluarga",
+    "kembali",
+    "kepala",
+    "ketua",
+    "media",
+    "melati",
+    "perangkat",
+    "perdana",
+    "perlahan",
+    "pertama",
+    "sekarang",
+    "sekolah",
+    "selatan",
+    "terima",
+    "tunai",
+];
+
+/// A word's stem, or its two readings when its spelling cannot tell them
+/// apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stemmed {
+    Sure(String),
+    /// `first` unless the site's own vocabulary prefers `second` (see
+    /// [`super::vocab`]). `key` names the pair: every word that has it has
+    /// the same two readings (`menerima` and `penerimaan` share
+    /// `n:erima`, read `terima` or `nerima`).
+    Either {
+        key: String,
+        first: String,
+        second: String,
+    },
+}
+
+impl Stemmed {
+    /// The stem when nothing is known of the site: the first reading.
+    pub fn into_first(self) -> String {
+        match self {
+            Stemmed::Sure(s) | Stemmed::Either { first: s, .. } => s,
+        }
+    }
+}
 
 /// The prefix removed first, which decides the suffixes allowed after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,15 +119,27 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-fn vowel_at(w: &[u8], i: usize) -> bool {
-    w.get(i).copied().is_some_and(is_vowel)
+fn is_root(w: &[u8]) -> bool {
+    ROOTS.iter().any(|r| r.as_bytes() == w)
 }
 
-/// The stem of one folded word. Words that are not all `a`–`z` (numbers,
-/// other scripts) come back as they are.
+fn text(w: Vec<u8>) -> String {
+    // Only ASCII letters were removed or put in.
+    String::from_utf8(w).unwrap_or_default()
+}
+
+/// The stem of one folded word, knowing nothing of the site: the first
+/// reading of [`analyse`].
 pub fn stem(word: &str) -> String {
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_string();
+    analyse(word).into_first()
+}
+
+/// The stem or the two readings of one folded word. Words that are not
+/// all `a`–`z` (numbers, other scripts) come back as they are.
+pub fn analyse(word: &str) -> Stemmed {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_root(word.as_bytes())
+    {
+        return Stemmed::Sure(word.to_string());
     }
     let mut w = word.as_bytes().to_vec();
     let mut measure = w.iter().filter(|&&b| is_vowel(b)).count();
@@ -74,61 +155,116 @@ pub fn stem(word: &str) -> String {
     if measure > 2 {
         cut(&mut w, &["nya", "ku", "mu"], &mut measure);
     }
-    if measure > 2 {
-        if let Some(prefix) = first_order_prefix(&mut w) {
+    if measure <= 2 || is_root(&w) {
+        return Stemmed::Sure(text(w));
+    }
+    if let Some(nasal) = nasal_before_vowel(&w) {
+        return nasal.readings(w, measure);
+    }
+    if let Some(prefix) = first_order_prefix(&mut w) {
+        measure -= 1;
+        if measure > 2 && !is_root(&w) && remove_suffix(&mut w, prefix) {
             measure -= 1;
-            if measure > 2 && remove_suffix(&mut w, prefix) {
-                measure -= 1;
-            }
-            if measure > 2 {
-                second_order_prefix(&mut w);
-            }
-        } else {
-            let prefix = second_order_prefix(&mut w);
-            if prefix.is_some() {
-                measure -= 1;
-            }
-            if measure > 2 {
-                remove_suffix(&mut w, prefix.unwrap_or(Prefix::None));
-            }
+        }
+        if measure > 2 && !is_root(&w) {
+            second_order_prefix(&mut w);
+        }
+        return Stemmed::Sure(text(w));
+    }
+    if w.starts_with(b"se") {
+        let key = format!("se:{}", String::from_utf8_lossy(&w));
+        let second = stem(&String::from_utf8_lossy(&w[2..]));
+        return Stemmed::Either {
+            key,
+            first: second_order(w, measure),
+            second,
+        };
+    }
+    Stemmed::Sure(second_order(w, measure))
+}
+
+/// A second-order prefix, then a suffix: for words with no first-order
+/// prefix.
+fn second_order(mut w: Vec<u8>, mut measure: usize) -> String {
+    let prefix = second_order_prefix(&mut w);
+    if prefix.is_some() {
+        measure -= 1;
+    }
+    if measure > 2 && !is_root(&w) {
+        remove_suffix(&mut w, prefix.unwrap_or(Prefix::None));
+    }
+    text(w)
+}
+
+/// A nasal prefix before a vowel, where the root's first letter was
+/// dropped or kept: `menerima` (`terima`) and `menilai` (`nilai`),
+/// `mengambil` (`ambil`) and `mengelola` (`kelola`), `memakai` (`pakai`)
+/// and `memiliki` (`milik`), `menyapu` (`sapu`) and `menyanyi`
+/// (`nyanyi`).
+struct Nasal {
+    /// Letters of the prefix.
+    len: usize,
+    /// Names the kind in the key: `n`, `g`, `m` or `y`.
+    tag: char,
+    kind: Prefix,
+    /// What the root starts with, in each reading, the usual one first.
+    by: [&'static str; 2],
+}
+
+fn nasal_before_vowel(w: &[u8]) -> Option<Nasal> {
+    let kind = match w.get(..2) {
+        Some(b"me") => Prefix::DiMengTer,
+        Some(b"pe") => Prefix::KePeng,
+        _ => return None,
+    };
+    let (len, tag, by) = match &w[2..] {
+        [b'n', b'g', v, ..] if is_vowel(*v) => (4, 'g', ["", "k"]),
+        [b'n', b'y', v, ..] if is_vowel(*v) => (4, 'y', ["s", "ny"]),
+        [b'm', v, ..] if is_vowel(*v) => (3, 'm', ["p", "m"]),
+        [b'n', v, ..] if is_vowel(*v) => (3, 'n', ["t", "n"]),
+        _ => return None,
+    };
+    Some(Nasal { len, tag, kind, by })
+}
+
+impl Nasal {
+    /// Both readings of `w`, which starts with this prefix. No
+    /// second-order prefix follows a nasal one before a vowel.
+    fn readings(&self, mut w: Vec<u8>, mut measure: usize) -> Stemmed {
+        w.drain(..self.len);
+        measure -= 1;
+        if measure > 2 {
+            remove_suffix(&mut w, self.kind);
+        }
+        let rest = text(w);
+        Stemmed::Either {
+            key: format!("{}:{rest}", self.tag),
+            first: format!("{}{rest}", self.by[0]),
+            second: format!("{}{rest}", self.by[1]),
         }
     }
-    // Only ASCII letters were removed or put in.
-    String::from_utf8(w).unwrap_or_else(|_| word.to_string())
 }
 
-/// Replaces the first `len` bytes of `w` with `by`.
-fn replace_start(w: &mut Vec<u8>, len: usize, by: &[u8]) {
-    w.splice(..len, by.iter().copied());
-}
-
+/// Removes a first-order prefix other than a nasal before a vowel.
 fn first_order_prefix(w: &mut Vec<u8>) -> Option<Prefix> {
     use Prefix::{DiMengTer, KePeng};
-    // Longest first, as Snowball's `among` matches: `meny` before `men`.
-    let (len, by, prefix): (usize, &[u8], Prefix) = if w.starts_with(b"meng") {
-        (4, b"", DiMengTer)
-    } else if w.starts_with(b"meny") && vowel_at(w, 4) {
-        (4, b"s", DiMengTer)
+    // Longest first, as Snowball's `among` matches.
+    let (len, prefix) = if w.starts_with(b"meng") {
+        (4, DiMengTer)
     } else if w.starts_with(b"peng") {
-        (4, b"", KePeng)
-    } else if w.starts_with(b"peny") && vowel_at(w, 4) {
-        (4, b"s", KePeng)
-    } else if w.starts_with(b"mem") {
-        (3, if vowel_at(w, 3) { b"p" } else { b"" }, DiMengTer)
-    } else if w.starts_with(b"pem") {
-        (3, if vowel_at(w, 3) { b"p" } else { b"" }, KePeng)
-    } else if w.starts_with(b"men") || w.starts_with(b"ter") {
-        (3, b"", DiMengTer)
-    } else if w.starts_with(b"pen") {
-        (3, b"", KePeng)
+        (4, KePeng)
+    } else if w.starts_with(b"mem") || w.starts_with(b"men") || w.starts_with(b"ter") {
+        (3, DiMengTer)
+    } else if w.starts_with(b"pem") || w.starts_with(b"pen") {
+        (3, KePeng)
     } else if w.starts_with(b"di") || w.starts_with(b"me") {
-        (2, b"", DiMengTer)
+        (2, DiMengTer)
     } else if w.starts_with(b"ke") {
-        (2, b"", KePeng)
+        (2, KePeng)
     } else {
         return None;
     };
-    replace_start(w, len, by);
+    w.drain(..len);
     Some(prefix)
 }
 
@@ -153,7 +289,7 @@ fn second_order_prefix(w: &mut Vec<u8>) -> Option<Prefix> {
     } else {
         return None;
     };
-    replace_start(w, len, by);
+    w.splice(..len, by.iter().copied());
     Some(prefix)
 }
 
@@ -230,6 +366,24 @@ mod tests {
         ("mengatasi", "atasi"),
         ("berdiskusi", "diskusi"),
         ("manusia", "manusia"),
+        // nasal prefixes before a vowel, first reading
+        ("menerima", "terima"),
+        ("penerimaan", "terima"),
+        ("menanam", "tanam"),
+        ("menulis", "tulis"),
+        ("pemilik", "pilik"),
+        ("menyanyi", "sanyi"),
+        ("mengelola", "elola"),
+        // roots that only look affixed
+        ("kepala", "kepala"),
+        ("kepalanya", "kepala"),
+        ("perangkat", "perangkat"),
+        ("berangkat", "angkat"),
+        ("pemberitaan", "berita"),
+        ("berkelompok", "kelompok"),
+        ("sekolah", "sekolah"),
+        // se-, whole unless the site says otherwise
+        ("selama", "selama"),
         // short words stay whole
         ("desa", "desa"),
         ("ikan", "ikan"),
@@ -255,6 +409,23 @@ mod tests {
             .map(|(w, s)| format!("{w}: {} (expected {s})", stem(w)))
             .collect();
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn two_readings_where_the_spelling_cannot_tell() {
+        use super::{ROOTS, Stemmed, analyse};
+        assert!(ROOTS.windows(2).all(|w| w[0] < w[1]), "ROOTS sorted");
+        let either = |key: &str, first: &str, second: &str| Stemmed::Either {
+            key: key.into(),
+            first: first.into(),
+            second: second.into(),
+        };
+        assert_eq!(analyse("menilai"), either("n:ila", "tila", "nila"));
+        assert_eq!(analyse("pengelolaan"), either("g:elola", "elola", "kelola"));
+        assert_eq!(analyse("memiliki"), either("m:ilik", "pilik", "milik"));
+        assert_eq!(analyse("menyanyikan"), either("y:anyi", "sanyi", "nyanyi"));
+        assert_eq!(analyse("selamanya"), either("se:selama", "selama", "lama"));
+        assert_eq!(analyse("membaca"), Stemmed::Sure("baca".into()));
     }
 
     #[test]

@@ -7,9 +7,15 @@
 //      letter what the results are;
 //   3. runs axe-core (WCAG 2.1 AA) with the results on the page;
 //   4. follows the first result;
-//   5. opens /cari/ with JavaScript turned off and reads what it says.
+//   5. opens /cari/ with JavaScript turned off and reads what it says;
+//   6. asks each of the QUERIES (comma-separated) and records the answer;
+//   7. types SPELLED letter by letter, recording how many results each
+//      keystroke shows;
+//   8. with PORTABLE (the folder of a `--portable` build), opens its
+//      search page from disk, file://, asks QUERY and follows the first
+//      result.
 //
-// usage: node tests/browser/search.mjs BASE_URL QUERY TYPED
+// usage: node tests/browser/search.mjs BASE_URL QUERY TYPED [QUERIES SPELLED [PORTABLE]]
 //
 // Prints one JSON document; tests/testsuite/search.rs judges it. Exit code
 // 0 when every step could be taken, 2 when the browser could not be driven.
@@ -25,7 +31,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
   '--disable-component-update', '--no-first-run'];
 const PHONE = { width: 360, height: 800 };
 
-const [base, query, typed] = process.argv.slice(2);
+const [base, query, typed, queries, spelled, portable] = process.argv.slice(2);
 if (!base || !query || !typed) {
   console.error('usage: node search.mjs BASE_URL QUERY TYPED');
   process.exit(2);
@@ -100,6 +106,43 @@ try {
     return box ? { text: box.textContent.trim(), href: box.querySelector('a').getAttribute('href') } : null;
   });
   await noJs.close();
+
+  const again = await browser.newContext({ viewport: PHONE });
+  const asking = await again.newPage();
+  asking.on('pageerror', e => errors.push(String(e)));
+  await asking.goto(`${base}/cari/`, { waitUntil: 'load' });
+  await asking.waitForFunction(() => window.wartaCari && window.wartaCari.run);
+  report.queries = {};
+  for (const q of (queries || '').split(',').filter(Boolean)) {
+    await asking.fill('#q', q);
+    report.queries[q] = await asking.evaluate(shown);
+  }
+  report.spelled = [];
+  await asking.fill('#q', '');
+  for (const ch of spelled || '') {
+    await asking.locator('#q').press(ch === ' ' ? 'Space' : ch);
+    const s = await asking.evaluate(shown);
+    report.spelled.push({ typed: s.input, count: s.results.length, first: s.results[0]?.title ?? null });
+  }
+  await again.close();
+
+  if (portable) {
+    const disk = await browser.newContext({ viewport: PHONE });
+    const page = await disk.newPage();
+    const diskErrors = [];
+    page.on('pageerror', e => diskErrors.push(String(e)));
+    await page.goto(`file://${portable}/cari/index.html?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('#cari-hasil li').length > 0, null, { timeout: 5000 })
+      .catch(() => {});
+    report.onDisk = await page.evaluate(shown);
+    const link = page.locator('#cari-hasil a').first();
+    if (await link.count()) {
+      await Promise.all([page.waitForLoadState('load'), link.click()]);
+      report.onDisk.opened = { url: page.url(), h1: (await page.locator('h1').first().textContent())?.trim() };
+    }
+    report.onDisk.errors = diskErrors;
+    await disk.close();
+  }
   console.log(JSON.stringify(report, null, 1));
 } catch (e) {
   console.error(e.stack || String(e));

@@ -3,10 +3,12 @@
 //! misses the page it names. The browser side of `/cari/` is looked at in
 //! `browser.rs`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
+use warta::search::Choices;
 
 use crate::support::{Site, repo};
 
@@ -47,7 +49,21 @@ fn javascript_and_rust_fold_and_stem_alike() {
         }
     }
     lines.retain(|l| !l.contains('\r'));
-    let js = run_agree(&node, &lines);
+    lines.extend(affixed(&lines));
+    // The site's choices, from all of it, as a build makes them.
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for line in &lines {
+        for w in warta::search::words(line).filter(|w| !warta::search::is_stopword(w)) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let choices = Choices::from_vocabulary(counts.iter().map(|(w, n)| (w.as_str(), *n)));
+    assert!(
+        choices.keys().len() > 50,
+        "few second readings: {:?}",
+        choices.keys()
+    );
+    let js = run_agree(&node, &choices.keys().join(" "), &lines);
     let js = js.as_array().expect("one result a line");
     assert_eq!(js.len(), lines.len(), "one result a line");
     let mut wrong = Vec::new();
@@ -55,7 +71,8 @@ fn javascript_and_rust_fold_and_stem_alike() {
     for (line, got) in lines.iter().zip(js) {
         let fold = warta::search::fold(line);
         let ws: Vec<String> = warta::search::words(line).collect();
-        let stems: Vec<String> = ws.iter().map(|w| warta::search::stem(w)).collect();
+        let stems: Vec<String> = ws.iter().map(|w| choices.stem(w)).collect();
+        let first: Vec<String> = ws.iter().map(|w| warta::search::stem(w)).collect();
         words += ws.len();
         if got[0] != fold.as_str() {
             wrong.push(format!("fold {line:?}: js {} rust {fold:?}", got[0]));
@@ -66,17 +83,54 @@ fn javascript_and_rust_fold_and_stem_alike() {
         if got[2] != serde_json::json!(stems) {
             wrong.push(format!("stems {line:?}: js {} rust {stems:?}", got[2]));
         }
+        if got[3] != serde_json::json!(first) {
+            wrong.push(format!(
+                "first stems {line:?}: js {} rust {first:?}",
+                got[3]
+            ));
+        }
     }
-    assert!(words > 3000, "only {words} words compared");
+    assert!(words > 30_000, "only {words} words compared");
+    wrong.truncate(40);
     assert!(
         wrong.is_empty(),
-        "cari.js and src/search disagree on {} line(s):\n{}",
-        wrong.len(),
+        "cari.js and src/search disagree (first 40 shown):\n{}",
         wrong.join("\n")
     );
 }
 
-fn run_agree(node: &str, lines: &[String]) -> Value {
+/// Words made from the words of `lines` with every prefix and suffix the
+/// stemmer knows, one line per word: tens of thousands of words that take
+/// every path through it.
+fn affixed(lines: &[String]) -> Vec<String> {
+    const PREFIXES: &[&str] = &[
+        "", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny", "di", "ter",
+        "ke", "se", "ber", "be", "per", "memper", "diper", "sepe",
+    ];
+    const SUFFIXES: &[&str] = &["", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu"];
+    let mut roots: Vec<String> = lines
+        .iter()
+        .flat_map(|l| warta::search::words(l).collect::<Vec<_>>())
+        .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()) && (3..=12).contains(&w.len()))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let mut out = Vec::new();
+    for (i, root) in roots.iter().enumerate() {
+        let mut line = String::new();
+        for (j, p) in PREFIXES.iter().enumerate() {
+            let s = SUFFIXES[(i + j) % SUFFIXES.len()];
+            line.push_str(&format!("{p}{root}{s} "));
+        }
+        for s in SUFFIXES {
+            line.push_str(&format!("{root}{s} "));
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn run_agree(node: &str, choices: &str, lines: &[String]) -> Value {
     let mut child = Command::new(node)
         .arg(repo().join("tests/search/agree.mjs"))
         .stdin(Stdio::piped())
@@ -84,7 +138,7 @@ fn run_agree(node: &str, lines: &[String]) -> Value {
         .stderr(Stdio::piped())
         .spawn()
         .expect("node runs");
-    let input = lines.join("\n") + "\n";
+    let input = format!("{choices}\n{}\n", lines.join("\n"));
     let mut stdin = child.stdin.take().expect("stdin");
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().expect("agree.mjs ends");
@@ -124,7 +178,7 @@ fn build_writes_the_search_page_and_index() {
     site.build_ok();
     let index = site.read("public/cari/index.js");
     assert!(
-        index.starts_with("window.WARTA_CARI={\"v\":1,"),
+        index.starts_with("window.WARTA_CARI={\"v\":2,"),
         "{}",
         &index[..80]
     );
@@ -159,6 +213,14 @@ fn search_page_answers_as_the_reader_types() {
     };
     let site = Site::fixture("content-example");
     site.build_ok();
+    let portable = site.path("portable");
+    let run = site.run(&[
+        "build",
+        "--portable",
+        "--output",
+        portable.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let base = crate::browser::serve(site.path("public"));
     let out = Command::new(&node)
         .arg(repo().join("tests/browser/search.mjs"))
@@ -166,6 +228,9 @@ fn search_page_answers_as_the_reader_types() {
         // The post says `pembangunan` and `dibangun`; neither is typed.
         .arg("bangun")
         .arg("membangun jalan")
+        .arg("penipuan online,puskemas ,pelatihn ,menanam padi ,kopi robusta ")
+        .arg("pemberdayaan warga")
+        .arg(&portable)
         .output()
         .expect("node runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -248,6 +313,7 @@ fn search_page_answers_as_the_reader_types() {
         "the first result opens: {}",
         report["opened"]
     );
+    asked_and_answered(&report);
     let quiet = &report["noScript"];
     assert!(
         quiet["text"]
@@ -256,4 +322,94 @@ fn search_page_answers_as_the_reader_types() {
             && quiet["href"] == "/arsip/",
         "without JavaScript the page says so and links to the archive: {quiet}"
     );
+}
+
+/// Steps 6 to 8 of `search.mjs`: partial matches, typos, typing and
+/// `file://`.
+fn asked_and_answered(report: &Value) {
+    let asked = |q: &str| -> (String, Vec<String>) {
+        let r = &report["queries"][q];
+        let titles = r["results"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{q:?} not asked: {report}"))
+            .iter()
+            .map(|r| r["title"].as_str().unwrap_or_default().to_string())
+            .collect();
+        (r["status"].as_str().unwrap_or_default().to_string(), titles)
+    };
+    // No page has both words: those with one, said so.
+    let (status, titles) = asked("penipuan online");
+    assert!(
+        status.starts_with("Tidak ada halaman yang memuat semua kata “penipuan online”.")
+            && status.contains("memuat sebagian"),
+        "{status}"
+    );
+    assert!(
+        titles.iter().any(|t| t.contains("Judi Online")),
+        "{titles:?}"
+    );
+    // One letter off a word of the site: its results, said so.
+    for (typo, meant, title) in [
+        ("puskemas ", "puskesmas", "Puskesmas Sumberwangi"),
+        ("pelatihn ", "pelatihan", "Belajar Kemasan"),
+    ] {
+        let (status, titles) = asked(typo);
+        assert!(
+            status.starts_with(&format!(
+                "Tidak ada yang persis cocok. Menampilkan hasil untuk “{meant}”"
+            )),
+            "{typo:?}: {status}"
+        );
+        assert!(
+            titles.iter().any(|t| t.contains(title)),
+            "{typo:?}: {titles:?}"
+        );
+    }
+    // Ranking: the page about it first, not the newest that mentions it.
+    let (_, titles) = asked("kopi robusta ");
+    assert!(titles[0].contains("Kopi Robusta"), "{titles:?}");
+    let (_, titles) = asked("menanam padi ");
+    assert!(
+        titles.iter().take(3).any(|t| t.contains("Padi")),
+        "{titles:?}"
+    );
+    // Typing: no keystroke finds every page; once there are results, the
+    // list never empties while the reader types on.
+    let spelled = report["spelled"].as_array().expect("spelled");
+    let counts: Vec<u64> = spelled
+        .iter()
+        .map(|s| s["count"].as_u64().unwrap())
+        .collect();
+    let first = counts
+        .iter()
+        .position(|&n| n > 0)
+        .unwrap_or_else(|| panic!("typing found nothing: {spelled:?}"));
+    assert!(
+        counts[first..].iter().all(|&n| n > 0),
+        "the list emptied while typing: {spelled:?}"
+    );
+    assert!(
+        first >= "pember".len(),
+        "found before the word meant anything: {spelled:?}"
+    );
+    let last = spelled.last().unwrap();
+    assert!(
+        last["first"]
+            .as_str()
+            .is_some_and(|t| t.contains("Berdaya")),
+        "{last}"
+    );
+    // From disk: results, and the first one opens.
+    let disk = &report["onDisk"];
+    assert!(
+        disk["results"].as_array().is_some_and(|r| !r.is_empty()),
+        "nothing found on file://: {disk}"
+    );
+    assert!(
+        disk["opened"]["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("file://") && u.ends_with("index.html")),
+        "{disk}"
+    );
+    assert_eq!(disk["errors"], serde_json::json!([]), "{disk}");
 }

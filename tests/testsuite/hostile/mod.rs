@@ -61,6 +61,8 @@ pub fn refused_with(
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .filter_map(Result::ok)
+        // The image cache is kept on purpose; staging folders are not.
+        .filter(|e| e.file_name() != ".warta-cache")
         .filter(|e| e.file_name().to_string_lossy().contains("warta-"))
         .map(|e| e.file_name())
         .collect();

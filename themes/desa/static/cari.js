@@ -58,22 +58,36 @@
     return out;
   }
 
-  // ---- The stemmer of src/search/stem.rs (Tala's rules, as Snowball's).
+  // ---- The stemmer of src/search/stem.rs (Tala's rules, as Snowball's,
+  // with two readings where the spelling cannot tell, src/search/vocab.rs).
   var NONE = 0, DI = 1, PER = 2, KE = 3, BER = 4;
+  var ROOTS = new Set([
+    'balai', 'beranda', 'berani', 'berita', 'gerai', 'kelola', 'kelompok', 'keluarga', 'kembali',
+    'kepala', 'ketua', 'media', 'melati', 'perangkat', 'perdana', 'perlahan', 'pertama', 'sekarang',
+    'sekolah', 'selatan', 'terima', 'tunai'
+  ]);
+  var second = new Set(); // keys of the readings the site chose second (index "a")
   function isV(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'; }
   function starts(w, p) { return w.slice(0, p.length) === p; }
   function ends(w, p) { return w.length >= p.length && w.slice(w.length - p.length) === p; }
 
+  /** A nasal prefix before a vowel: [letters, tag, kind, first, second]. */
+  function nasal(w) {
+    var kind = starts(w, 'me') ? DI : starts(w, 'pe') ? KE : -1;
+    if (kind < 0) return null;
+    var c2 = w.charAt(2), c3 = w.charAt(3);
+    if (c2 === 'n' && c3 === 'g' && isV(w.charAt(4))) return [4, 'g', kind, '', 'k'];
+    if (c2 === 'n' && c3 === 'y' && isV(w.charAt(4))) return [4, 'y', kind, 's', 'ny'];
+    if (c2 === 'm' && isV(c3)) return [3, 'm', kind, 'p', 'm'];
+    if (c2 === 'n' && isV(c3)) return [3, 'n', kind, 't', 'n'];
+    return null;
+  }
+
   function firstPrefix(w) {
-    var v3 = isV(w.charAt(3)), v4 = isV(w.charAt(4));
     if (starts(w, 'meng')) return [w.slice(4), DI];
-    if (starts(w, 'meny') && v4) return ['s' + w.slice(4), DI];
     if (starts(w, 'peng')) return [w.slice(4), KE];
-    if (starts(w, 'peny') && v4) return ['s' + w.slice(4), KE];
-    if (starts(w, 'mem')) return [(v3 ? 'p' : '') + w.slice(3), DI];
-    if (starts(w, 'pem')) return [(v3 ? 'p' : '') + w.slice(3), KE];
-    if (starts(w, 'men') || starts(w, 'ter')) return [w.slice(3), DI];
-    if (starts(w, 'pen')) return [w.slice(3), KE];
+    if (starts(w, 'mem') || starts(w, 'men') || starts(w, 'ter')) return [w.slice(3), DI];
+    if (starts(w, 'pem') || starts(w, 'pen')) return [w.slice(3), KE];
     if (starts(w, 'di') || starts(w, 'me')) return [w.slice(2), DI];
     if (starts(w, 'ke')) return [w.slice(2), KE];
     return null;
@@ -96,32 +110,53 @@
     return null;
   }
 
-  /** The stem of a folded word: "pembangunan" -> "bangun". */
-  function stem(word) {
-    if (!/^[a-z]+$/.test(word)) return word;
-    var w = word;
-    var m = 0;
+  /** A second-order prefix, then a suffix. */
+  function secondOrder(w, m) {
+    var kind = NONE, p = secondPrefix(w), s;
+    if (p) { w = p[0]; m--; kind = p[1]; }
+    if (m > 2 && !ROOTS.has(w) && (s = suffix(w, kind)) !== null) w = s;
+    return w;
+  }
+
+  /** The stem, or [key, first, second] when there are two readings. */
+  function analyse(word) {
+    if (!/^[a-z]+$/.test(word) || ROOTS.has(word)) return word;
+    var w = word, m = 0, p, s;
     for (var i = 0; i < w.length; i++) if (isV(w.charAt(i))) m++;
     if (m > 2 && (ends(w, 'kah') || ends(w, 'lah') || ends(w, 'pun'))) { w = w.slice(0, -3); m--; }
     if (m > 2 && ends(w, 'nya')) { w = w.slice(0, -3); m--; }
     else if (m > 2 && (ends(w, 'ku') || ends(w, 'mu'))) { w = w.slice(0, -2); m--; }
-    if (m > 2) {
-      var p = firstPrefix(w);
-      var s;
-      if (p) {
-        w = p[0]; m--;
-        if (m > 2 && (s = suffix(w, p[1])) !== null) { w = s; m--; }
-        if (m > 2 && (p = secondPrefix(w))) w = p[0];
-      } else {
-        var kind = NONE;
-        if ((p = secondPrefix(w))) { w = p[0]; m--; kind = p[1]; }
-        if (m > 2 && (s = suffix(w, kind)) !== null) w = s;
-      }
+    if (m <= 2 || ROOTS.has(w)) return w;
+    var n = nasal(w);
+    if (n) {
+      w = w.slice(n[0]); m--;
+      if (m > 2 && (s = suffix(w, n[2])) !== null) w = s;
+      return [n[1] + ':' + w, n[3] + w, n[4] + w];
     }
-    return w;
+    if ((p = firstPrefix(w))) {
+      w = p[0]; m--;
+      if (m > 2 && !ROOTS.has(w) && (s = suffix(w, p[1])) !== null) { w = s; m--; }
+      if (m > 2 && !ROOTS.has(w) && (p = secondPrefix(w))) w = p[0];
+      return w;
+    }
+    if (starts(w, 'se')) return ['se:' + w, secondOrder(w, m), stem(w.slice(2), true)];
+    return secondOrder(w, m);
   }
 
-  var api = { fold: fold, words: words, stem: stem };
+  /** The stem of a folded word on this site ("pembangunan" -> "bangun");
+   * knowing nothing of the site with `first`. */
+  function stem(word, first) {
+    var a = analyse(word);
+    if (typeof a === 'string') return a;
+    return !first && second.has(a[0]) ? a[2] : a[1];
+  }
+
+  /** The site's choices of readings: the index's "a". */
+  function choose(keys) {
+    second = new Set(keys ? keys.split(' ') : []);
+  }
+
+  var api = { fold: fold, words: words, stem: stem, choose: choose };
   var root = typeof window !== 'undefined' ? window : globalThis;
   root.wartaCari = api;
   if (typeof document === 'undefined') return; // loaded by the tests in Node.js
@@ -133,10 +168,11 @@
   var list = document.getElementById('cari-hasil');
   if (!form || !input || !status || !list) return;
   var data = window.WARTA_CARI;
-  if (!data || data.v !== 1) {
+  if (!data || data.v !== 2) {
     status.textContent = form.getAttribute('data-failed');
     return;
   }
+  choose(data.a);
   var keys = data.w ? data.w.split(' ') : [];
   var lists = data.p ? data.p.split(' ') : [];
   var stop = new Set(data.s.split(' '));
@@ -160,7 +196,8 @@
     return lo;
   }
 
-  /** Key k's documents, each as id * 2 + (1 if title, category or tag). */
+  /** Key k's documents, each as id * 8 + level (0-7: the stem's weight
+   * there, src/search/mod.rs). */
   function postings(k) {
     if (decoded[k]) return decoded[k];
     var s = lists[k] || '', out = [], v = 0, next = 0;
@@ -168,8 +205,8 @@
       var d = DIGIT[s.charAt(i)];
       v = v * 32 + (d & 31);
       if (d < 32) {
-        var strong = v % 2, id = next + (v - strong) / 2;
-        out.push(id * 2 + strong);
+        var level = v % 8, id = next + (v - level) / 8;
+        out.push(id * 8 + level);
         next = id + 1;
         v = 0;
       }
@@ -178,15 +215,24 @@
     return out;
   }
 
-  /** Documents of the keys `ks` -> Map(id -> weight); the keys go in `hit`. */
-  function gather(ks, hit) {
-    var docs = new Map();
+  /** BM25's rarity of key k: little for a stem on nearly every page (a
+   * floor keeps the weights of such words in play, on ties). */
+  function idf(k) {
+    var df = postings(k).length, n = data.d.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) + 0.05;
+  }
+
+  /** Adds the documents of keys `ks` to `docs` (id -> [score, exact]),
+   * each the best of its keys, none rarer than `cap`; the keys go in
+   * `hit`. */
+  function gather(ks, docs, hit, factor, isExact, cap) {
     for (var i = 0; i < ks.length; i++) {
       hit.add(keys[ks[i]]);
-      var list = postings(ks[i]);
+      var list = postings(ks[i]), w = Math.min(idf(ks[i]), cap) * factor;
       for (var j = 0; j < list.length; j++) {
-        var id = list[j] >> 1, w = list[j] & 1 ? 3 : 1;
-        if (!(docs.get(id) >= w)) docs.set(id, w);
+        var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
+        if (!o) docs.set(id, [sc, isExact]);
+        else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
       }
     }
     return docs;
@@ -209,10 +255,11 @@
   /** Keys for a word still being typed: those starting with it, its stem
    * or what is left without its prefixes, and stems it already starts with
    * ("sekol" finds "seko", the stem of "sekolah"). Null while it is too
-   * short to mean anything ("me", "memb"): it is left out of the search
-   * until it does, rather than finding nothing. */
+   * short to mean anything, fewer than three letters besides its prefixes
+   * ("me", "memba"): it is left out of the search until it does, rather
+   * than finding nothing or nearly everything. */
   function prefixed(w) {
-    if (w.length < 3 || bare(w).length < 2 || stop.has(w)) return null;
+    if (w.length < 3 || bare(w).length < 3 || stop.has(w)) return null;
     var found = new Set();
     [w, stem(w), bare(w)].forEach(function (p) {
       if (p.length < 2) return;
@@ -222,8 +269,35 @@
     return Array.from(found);
   }
 
-  /** Ranked results for a query: {ids, hit (matched keys), words}. The
-   * last word is still being typed unless a space or a stop follows it. */
+  /** Whether a and b are one letter apart: one added, dropped, changed,
+   * or two neighbours swapped. */
+  function oneOff(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a.charAt(i) === b.charAt(i)) i++;
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+  }
+
+  /** The site's stem one letter from `s` that most pages have: what a
+   * typo most likely meant ("lati" of "pelatian" -> "latih"). */
+  function nearest(s) {
+    if (s.length < 4 || !/^[a-z]+$/.test(s)) return -1;
+    var best = -1, most = 0;
+    for (var k = 0; k < keys.length; k++) {
+      if (Math.abs(keys[k].length - s.length) > 1 || !oneOff(s, keys[k])) continue;
+      var n = postings(k).length;
+      if (n > most) { best = k; most = n; }
+    }
+    return best;
+  }
+
+  /** Ranked results for a query: {ids, hit (matched keys), words,
+   * partial (no page has every word), fixed (typo -> key, or null)}.
+   * The last word is still being typed unless a space or a stop follows. */
   function search(query) {
     var all = words(query);
     var chars = Array.from(fold(query));
@@ -231,27 +305,42 @@
     while (n > 0 && (isWord(chars[n - 1]) || isApos(chars[n - 1]))) n--;
     var typing = n < chars.length && isWord(chars[chars.length - 1]);
     var open = typing && words(chars.slice(n).join('')).length === 1 ? all.pop() : null;
-    var lists = all.filter(function (w) { return !stop.has(w); })
-      .map(function (w) { return exact(stem(w)); });
-    var pending = open === null ? null : prefixed(open);
-    if (pending) lists.push(pending);
-    var hit = new Set();
-    if (!lists.length) return { ids: [], hit: hit, words: 0 };
-    var sets = lists.map(function (ks) { return gather(ks, hit); });
-    sets.sort(function (a, b) { return a.size - b.size; });
-    var scored = [];
-    sets[0].forEach(function (w, id) {
-      var score = w;
-      for (var i = 1; i < sets.length; i++) {
-        var o = sets[i].get(id);
-        if (o === undefined) return;
-        score += o;
-      }
-      scored.push([score, id]);
+    var hit = new Set(), fixed = [], terms = [];
+    all.filter(function (w) { return !stop.has(w); }).forEach(function (w) {
+      terms.push(term(w, exact(stem(w)), null));
     });
-    // Title hits first, then newer first: documents are numbered newest first.
-    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return { ids: scored.map(function (s) { return s[1]; }), hit: hit, words: lists.length };
+    var pending = open === null ? null : prefixed(open);
+    if (pending) terms.push(term(open, exact(stem(open)), pending));
+    function term(w, ks, pre) {
+      var docs = gather(ks, new Map(), hit, 1, 1, Infinity);
+      // Longer words the typed one starts with weigh half, and never more
+      // than the word itself: "desa" must not rank "desainer" first.
+      if (pre) gather(pre, docs, hit, 0.5, 0, ks.length ? idf(ks[0]) : Infinity);
+      if (!docs.size) {
+        var k = nearest(stem(w));
+        if (k >= 0) { fixed.push([w, keys[k]]); gather([k], docs, hit, 1, 1, Infinity); }
+      }
+      return docs;
+    }
+    if (!terms.length) return { ids: [], hit: hit, words: 0, partial: false, fixed: null };
+    var tally = new Map(), best = 0;
+    terms.forEach(function (docs) {
+      docs.forEach(function (v, id) {
+        var t = tally.get(id);
+        if (!t) tally.set(id, (t = [0, 0, 0, id]));
+        t[0]++; t[1] += v[1]; t[2] += v[0];
+        if (t[0] > best) best = t[0];
+      });
+    });
+    var scored = [];
+    tally.forEach(function (t) { scored.push(t); });
+    // Most words, then most found as typed (not as a prefix), then BM25,
+    // then newer first: documents are numbered newest first.
+    scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]; });
+    return {
+      ids: scored.map(function (t) { return t[3]; }), hit: hit, words: terms.length,
+      partial: best < terms.length, fixed: fixed.length ? fixed : null,
+    };
   }
 
   // ---- The page.
@@ -276,7 +365,7 @@
         var written = text.slice(start, i);
         var s = stems.get(written);
         if (s === undefined) {
-          s = words(written).map(stem)[0] || '';
+          s = words(written).map(function (w) { return stem(w); })[0] || '';
           stems.set(written, s);
         }
         if (s && hit.has(s)) {
@@ -322,16 +411,39 @@
       .replace('{q}', function () { return q; });
   }
 
+  /** How a result writes the stem `key` ("pelatihan" for "latih"), so a
+   * corrected query reads as words; the stem itself if none does. */
+  function written(key, ids) {
+    for (var i = 0; i < ids.length && i < LIMIT; i++) {
+      var doc = data.d[ids[i]], ws = words(doc[1] + ' ' + doc[4]);
+      for (var j = 0; j < ws.length; j++) if (stem(ws[j]) === key) return ws[j];
+    }
+    return key;
+  }
+
+  var shown = { q: '', n: 0 }; // what the list holds
+
   /** Searches and shows the results; what the bench times. */
   function run(query) {
     var q = query.trim();
     var r = search(query);
+    var n = r.ids.length;
+    // A word still too short to search for, typed after results: they
+    // stay, rather than the list flashing empty between keystrokes.
+    if (q && !r.words && shown.n && starts(fold(q), fold(shown.q))) return shown.n;
     var frag = document.createDocumentFragment();
     r.ids.slice(0, LIMIT).forEach(function (id) { frag.appendChild(item(data.d[id], r.hit)); });
     list.replaceChildren ? list.replaceChildren(frag) : (list.textContent = '', list.appendChild(frag));
-    var n = r.ids.length;
+    shown = { q: q, n: r.words ? n : 0 };
+    var said = q;
+    if (r.fixed) {
+      said = fold(q);
+      r.fixed.forEach(function (f) { said = said.replace(f[0], written(f[1], r.ids)); });
+    }
     if (!q || !r.words) status.textContent = '';
     else if (!n) status.textContent = say('data-none', 0, q);
+    else if (r.fixed) status.textContent = say('data-fixed', n, said);
+    else if (r.partial) status.textContent = say('data-partial', n, q);
     else if (n === 1) status.textContent = say('data-found-one', 1, q);
     else if (n > LIMIT) status.textContent = say('data-found-more', n, q, LIMIT);
     else status.textContent = say('data-found', n, q);
@@ -354,5 +466,13 @@
   if (asked) {
     input.value = asked;
     run(asked);
+  } else if (data.d.length) {
+    // While the reader moves to the box: one search and one result made
+    // off the page, so the browser has compiled them before the first
+    // keystroke (on a slow phone that keystroke is otherwise the slowest).
+    (window.requestIdleCallback || setTimeout)(function () {
+      var r = search(data.d[0][1] + ' ');
+      item(data.d[0], r.hit);
+    });
   }
 })();
