@@ -159,8 +159,10 @@ const MAX_REPORTED: usize = 50;
 /// into `T`. Every unknown key and wrongly typed value of the file is
 /// reported, not only the first that serde meets: each one is blanked out
 /// (spaces, so every later offset still points at the writer's text) and
-/// the parse runs again. A syntax error ends the list, and so does a
-/// "missing key" that blanking a known key would cause.
+/// the parse runs again; so is a syntax error on a line whose mistake is
+/// recognised (a date as written, curly quotes). Any other syntax error
+/// ends the list, and so does a "missing key" that blanking a known key
+/// would cause.
 pub fn parse_toml<T: DeserializeOwned>(
     text: &str,
     file: &Path,
@@ -187,17 +189,22 @@ pub fn parse_toml<T: DeserializeOwned>(
         }
         problems.push(toml_diagnostic(&err, file, source, base, what));
         let Some(at) = err.span() else { break };
-        let fixed = match unknown_field(err.message()) {
-            Some((key, expected)) => {
-                let valid: Vec<&str> = expected.iter().map(String::as_str).collect();
-                let suggested = suggest_key(&key, &valid);
-                renamed.extend(suggested.map(str::to_string));
-                suggested.is_some_and(|s| rename_key(&mut copy, &at, s))
-                    || blank_entry(&mut copy, &at)
-            }
-            None => {
-                blanked_known = true;
-                blank_entry(&mut copy, &at)
+        let fixed = if DeTable::parse(&copy).is_err() {
+            blanked_known = true;
+            blank_mistaken_line(&mut copy, &at, err.message())
+        } else {
+            match unknown_field(err.message()) {
+                Some((key, expected)) => {
+                    let valid: Vec<&str> = expected.iter().map(String::as_str).collect();
+                    let suggested = suggest_key(&key, &valid);
+                    renamed.extend(suggested.map(str::to_string));
+                    suggested.is_some_and(|s| rename_key(&mut copy, &at, s))
+                        || blank_entry(&mut copy, &at)
+                }
+                None => {
+                    blanked_known = true;
+                    blank_entry(&mut copy, &at)
+                }
             }
         };
         if !fixed {
@@ -205,6 +212,39 @@ pub fn parse_toml<T: DeserializeOwned>(
         }
     }
     Err(problems)
+}
+
+/// Blanks the line of a syntax error that [`explain`] recognised (a date
+/// as written, curly quotes…), so the next mistake of the file is found
+/// in the same run. A line that opens a list, a table or a multi-line
+/// text is left alone: what follows it would be misread.
+fn blank_mistaken_line(text: &mut String, at: &Range<usize>, message: &str) -> bool {
+    let Some(entry) = entry_at(text, at.start) else {
+        return false;
+    };
+    let opens_more = entry.value.starts_with(['[', '{'])
+        || entry.value.starts_with("\"\"\"")
+        || entry.value.starts_with("'''");
+    if opens_more || explain(message, &entry).is_none() {
+        return false;
+    }
+    let start = text[..entry.value_start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[entry.value_start..]
+        .find('\n')
+        .map_or(text.len(), |i| entry.value_start + i);
+    let blanked = blank(&text[start..end]);
+    text.replace_range(start..end, &blanked);
+    true
+}
+
+/// Spaces for every byte of `s` but its line breaks, so offsets stay.
+fn blank(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\r' => c.to_string(),
+            _ => " ".repeat(c.len_utf8()),
+        })
+        .collect()
 }
 
 /// Writes the suggested key `to` over the unknown key at `at`, so the rest
@@ -243,13 +283,7 @@ fn blank_entry(text: &mut String, at: &Range<usize>) -> bool {
     if text.get(key.end..value.start).map(str::trim) != Some("=") {
         return false;
     }
-    let blanked: String = text[key.start..value.end]
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' => c.to_string(),
-            _ => " ".repeat(c.len_utf8()),
-        })
-        .collect();
+    let blanked = blank(&text[key.start..value.end]);
     let mut candidate = text.clone();
     candidate.replace_range(key.start..value.end, &blanked);
     if DeTable::parse(&candidate).is_err() {

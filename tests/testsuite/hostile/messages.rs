@@ -691,3 +691,32 @@ fn settings_out_of_their_range_are_errors() {
         &[&pos, "`posts_per_page` harus antara 1 dan 1000."],
     );
 }
+
+#[test]
+fn several_mistakes_of_one_post_are_all_reported_in_one_run() {
+    let site = Site::fixture("minimal");
+    let text = site
+        .read(POST)
+        .replacen(POST_TITLE, "title = “Musim Tanam”", 1)
+        .replacen(POST_DATE, "date = 01/07/2025 07.00", 1)
+        .replacen(
+            POST_CATEGORY,
+            "kategori = [\"berita-desa\"]\nexpires = 31 Des 2025",
+            1,
+        );
+    let expected = [
+        at(POST, &text, "“"),
+        "`title = \"Musim Tanam\"`".to_string(),
+        at(POST, &text, "01/07"),
+        "`date = 2025-07-01T07:00:00+07:00`".to_string(),
+        at(POST, &text, "kategori"),
+        "Ganti `kategori` dengan `category`".to_string(),
+        at(POST, &text, "[\"berita"),
+        "Tulis satu nilai tanpa kurung siku".to_string(),
+        at(POST, &text, "31 Des"),
+        "`expires = 2025-12-31`".to_string(),
+        "5 kesalahan".to_string(),
+    ];
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    refused_with(&site, &["build"], |s| s.write(POST, &text), &expected);
+}
