@@ -40,7 +40,7 @@ try:
             sys.exit("serve did not start")
     first_build = time.time() - started
     sock = socket.create_connection(("127.0.0.1", port))
-    sock.sendall(b"GET /__warta/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /__warta/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     stream = sock.makefile("rb")
     while not stream.readline().startswith(b": warta"):
         pass

@@ -293,6 +293,9 @@ fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnost
             10
         }
     };
+    for d in crate::load::tomlscan::scan(source, file, &crate::load::tomlscan::CONFIG) {
+        problems.push(d);
+    }
     let categories = resolve_categories(&raw.categories, file, source, &mut problems);
     check_images(&raw.images, file, source, &mut problems);
     check_limits(&raw.build, &raw.feeds, file, source, &mut problems);

@@ -134,7 +134,7 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub name: String,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 /// Parses the TOML block of `split`.

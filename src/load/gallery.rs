@@ -41,6 +41,7 @@ use crate::fsx;
 use crate::images::is_photo;
 use crate::load::content::is_ignored_name;
 use crate::load::tomlerr::{parse_toml, suggest_key};
+use crate::load::years;
 use crate::text;
 
 /// Where albums live, relative to the site root.
@@ -342,6 +343,11 @@ impl AlbumCheck<'_> {
             }
             _ => None,
         };
+        if let Some(d) = dt.date.filter(|d| !years::in_range(d.year.into())) {
+            let (message, hint) = years::out_of_range(d.year.into(), "date");
+            self.error(v.span(), message, hint);
+            return None;
+        }
         if date.is_none() {
             self.error(
                 v.span(),

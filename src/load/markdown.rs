@@ -10,6 +10,9 @@
 //!   site's sub-path;
 //! - the summary is cut at `<!-- more -->`, and the first paragraph is kept
 //!   for when there is neither that nor a `summary` key;
+//! - a link or image whose scheme the URL policy refuses (`javascript:`,
+//!   `data:`…, see [`urlpolicy`]) is dropped to its text or alt text and
+//!   listed in [`Rendered::refused`], for a warning;
 //! - raw HTML is shown as text, not run, unless the site sets
 //!   `[build] unsafe_html = true`: a hijacked account cannot slip a
 //!   gambling redirect into a post.
@@ -17,6 +20,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::format::slugify;
+use crate::load::urlpolicy::{self, Verdict};
 
 /// Where a body sits, to resolve its relative links.
 pub struct LinkContext<'a> {
@@ -47,6 +51,18 @@ pub struct BrokenLink {
     pub target: String,
 }
 
+/// A link or image dropped to its text because the URL policy
+/// ([`urlpolicy`]) refuses its scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedLink {
+    /// Byte offset in the body.
+    pub offset: usize,
+    pub len: usize,
+    pub url: String,
+    pub scheme: String,
+    pub image: bool,
+}
+
 /// An image in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyImage {
@@ -65,6 +81,8 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     pub words: usize,
     pub broken_links: Vec<BrokenLink>,
+    /// Links and images left out for their scheme (`javascript:`…).
+    pub refused: Vec<RefusedLink>,
     pub images: Vec<BodyImage>,
     /// Every `.md` link: the content file it names and the URL it got.
     pub links: Vec<(String, Option<String>)>,
@@ -90,15 +108,25 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     let mut first_para: Option<(usize, String)> = None;
     let mut in_first_para = false;
     let mut first_para_done = false;
+    // For each open link or image: whether it was dropped by the URL policy.
+    let mut dropped: Vec<bool> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if refuse(body, &range, dest_url, &event, &mut out) =>
+            {
+                dropped.push(true);
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if dropped.pop() == Some(true) => continue,
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
+                dropped.push(false);
                 let at = url_offset(body, &range, &dest_url);
                 let dest = rewrite_url(&dest_url, ctx, at, &mut out);
                 Event::Start(Tag::Link {
@@ -114,6 +142,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 title,
                 id,
             }) => {
+                dropped.push(false);
                 let at = url_offset(body, &range, &dest_url);
                 let dest = rewrite_url(&dest_url, ctx, at, &mut out);
                 image_alt = Some((range.start, dest.to_string(), String::new()));
@@ -227,6 +256,34 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     out.html.reserve(body.len() + body.len() / 4);
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Drops a link or image whose URL the policy refuses, recording it so
+/// the writer is warned; true when `event` is to be left out.
+fn refuse(
+    body: &str,
+    range: &std::ops::Range<usize>,
+    url: &str,
+    event: &Event,
+    out: &mut Rendered,
+) -> bool {
+    let Verdict::Refused(scheme) = urlpolicy::verdict(url) else {
+        return false;
+    };
+    let offset = url_offset(body, range, url);
+    let len = if offset == range.start {
+        range.len()
+    } else {
+        url.len()
+    };
+    out.refused.push(RefusedLink {
+        offset,
+        len,
+        url: url.to_string(),
+        scheme,
+        image: matches!(event, Event::Start(Tag::Image { .. })),
+    });
+    true
 }
 
 /// Where the URL itself stands in the body, for pointing at it.
@@ -436,6 +493,39 @@ mod tests {
         ] {
             assert!(r.html.contains(tag), "{tag}: {}", r.html);
         }
+    }
+
+    #[test]
+    fn drops_links_and_images_the_url_policy_refuses() {
+        let none = |_: &str| None;
+        for (body, text) in [
+            ("[klik](javascript:alert(1))", "<p>klik</p>"),
+            ("[klik](JaVaScRiPt:alert(1))", "<p>klik</p>"),
+            ("[klik](java&#x73;cript:alert(1))", "<p>klik</p>"),
+            ("[klik](java&#9;script:alert(1))", "<p>klik</p>"),
+            ("[klik](vbscript:msgbox(1))", "<p>klik</p>"),
+            ("[klik](data:text/html;base64,PHNjcmlwdD4=)", "<p>klik</p>"),
+            ("<javascript:alert(1)>", "<p>javascript:alert(1)</p>"),
+            ("[klik][x]\n\n[x]: javascript:alert(1)", "<p>klik</p>"),
+            ("[klik][]\n\n[klik]: <javascript:alert(1)>", "<p>klik</p>"),
+            ("![foto kader](javascript:alert(1))", "<p>foto kader</p>"),
+            ("![foto](data:image/svg+xml,x)", "<p>foto</p>"),
+            ("[![foto](data:x,y)](javascript:z)", "<p>foto</p>"),
+            (
+                "[![foto](a.jpg)](javascript:z)",
+                "<p><img src=\"/sukamaju/berita/a.jpg\" alt=\"foto\" /></p>",
+            ),
+        ] {
+            let r = render(body, &ctx(&none));
+            assert_eq!(r.html.trim(), text, "{body:?}");
+            assert!(!r.refused.is_empty(), "{body:?}");
+        }
+        let body = "Satu.\n\nLihat [x](https://a.id) dan [y](javascript:b).";
+        let r = render(body, &ctx(&none));
+        assert_eq!(r.refused.len(), 1);
+        assert_eq!(r.refused[0].url, "javascript:b");
+        assert_eq!(r.refused[0].offset, body.find("javascript:b").unwrap());
+        assert!(r.html.contains("href=\"https://a.id\""), "{}", r.html);
     }
 
     #[test]

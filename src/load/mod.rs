@@ -13,3 +13,6 @@ pub mod markdown;
 pub mod profile;
 pub mod tomlerr;
 pub mod tomlhint;
+pub mod tomlscan;
+pub mod urlpolicy;
+pub mod years;

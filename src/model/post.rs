@@ -15,6 +15,8 @@ use crate::load::config::Config;
 use crate::load::content::{DocKind, Document};
 use crate::load::frontmatter::Source;
 use crate::load::markdown::{self, LinkContext, Rendered};
+use crate::load::urlpolicy::{self, Verdict};
+use crate::load::years;
 use crate::model::cache::{BodyCache, body_key};
 use crate::model::moment::Moment;
 use crate::text;
@@ -129,8 +131,15 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             String::new()
         }
     };
-    let moment = |v: &Option<toml::Spanned<toml::value::Datetime>>, errs: &mut Vec<Diagnostic>| {
+    let moment = |v: &Option<toml::Spanned<toml::value::Datetime>>,
+                  key: &str,
+                  errs: &mut Vec<Diagnostic>| {
         let v = v.as_ref()?;
+        if let Some(d) = v.get_ref().date.filter(|d| !years::in_range(d.year.into())) {
+            let (message, hint) = years::out_of_range(d.year.into(), key);
+            errs.push(err_at(abs(v.span()), message, hint));
+            return None;
+        }
         match Moment::from_toml(v.get_ref(), zone.offset()) {
             Ok(m) => Some(m),
             Err(_) => {
@@ -149,9 +158,9 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             }
         }
     };
-    let date = moment(&f.date, &mut errs);
-    let updated = moment(&f.updated, &mut errs);
-    let expires = moment(&f.expires, &mut errs);
+    let date = moment(&f.date, "date", &mut errs);
+    let updated = moment(&f.updated, "updated", &mut errs);
+    let expires = moment(&f.expires, "expires", &mut errs);
     for (later, key) in [(&f.expires, "expires"), (&f.updated, "updated")] {
         if let Some(e) = before_date(date, later, key) {
             errs.push(err_at(abs(e.0), e.1, e.2));
@@ -234,8 +243,8 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
         );
     }
     let event = f.event.as_ref().and_then(|e| {
-        let start = moment(&Some(e.start.clone()), &mut errs)?;
-        let mut end = moment(&e.end, &mut errs);
+        let start = moment(&Some(e.start.clone()), "event.start", &mut errs)?;
+        let mut end = moment(&e.end, "event.end", &mut errs);
         // An event that ends before it starts cannot go into a calendar.
         if let (Some(x), Some(written)) = (end, &e.end)
             && x.until() < start.at
@@ -260,6 +269,16 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             organizer: e.organizer.clone(),
         })
     });
+    let urls = [("image", f.image.as_ref())]
+        .into_iter()
+        .chain([("source.url", f.source.as_ref().and_then(|s| s.url.as_ref()))]);
+    for (key, url) in urls {
+        let Some(url) = url else { continue };
+        if let Verdict::Refused(scheme) = urlpolicy::verdict(url.get_ref()) {
+            let (message, hint) = urlpolicy::refused_value(url.get_ref(), &scheme, key);
+            errs.push(err_at(abs(url.span()), message, hint));
+        }
+    }
     let mut aliases = Vec::new();
     for a in &f.aliases {
         let raw = a.get_ref();
@@ -310,7 +329,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
         event,
         source: f.source.as_ref().map(|s: &Source| SourceInfo {
             name: s.name.clone(),
-            url: s.url.clone(),
+            url: s.url.as_ref().map(|u| u.get_ref().clone()),
         }),
         weight: f.weight.unwrap_or(0),
         template: f.template.as_ref().map(|t| t.get_ref().clone()),
@@ -375,6 +394,15 @@ pub fn fill_body(
             ))
         })
         .collect();
+    for link in &r.refused {
+        let (message, hint) = urlpolicy::dropped_in_body(&link.url, &link.scheme, link.image);
+        problems.push(
+            Diagnostic::warning(message)
+                .in_file(&doc.file)
+                .at(&doc.source, doc.body_offset + link.offset, link.len)
+                .hint(hint),
+        );
+    }
     for img in r.images.iter().filter(|i| i.alt.trim().is_empty()) {
         problems.push(
             Diagnostic::warning(Text::new(

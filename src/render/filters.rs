@@ -63,6 +63,14 @@ fn midnight(d: NaiveDate, offset: FixedOffset) -> DateTime<FixedOffset> {
         .unwrap_or_else(|| offset.from_utc_datetime(&d.and_time(chrono::NaiveTime::MIN)))
 }
 
+/// An RFC 2822 date for RSS; `None` for a year RFC 2822 cannot hold
+/// (chrono's `to_rfc2822` panics on those).
+fn rfc822(t: DateTime<FixedOffset>) -> Option<String> {
+    (0..=9999)
+        .contains(&t.naive_local().year())
+        .then(|| t.to_rfc2822())
+}
+
 /// Registers every filter and function on `tera`.
 pub fn register(tera: &mut Tera, s: &FilterSettings) {
     let lang = s.lang;
@@ -106,7 +114,12 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
         })
     });
     tera.register_filter("rfc822", move |v: &str, _: Kwargs, _: &State| {
-        date_arg(v, "rfc822").map(|(d, t)| t.unwrap_or_else(|| midnight(d, offset)).to_rfc2822())
+        let (d, t) = date_arg(v, "rfc822")?;
+        rfc822(t.unwrap_or_else(|| midnight(d, offset))).ok_or_else(|| {
+            tera::Error::message(format!(
+                "filter `rfc822` cannot write `{v}`: RSS dates need a year from 0 to 9999"
+            ))
+        })
     });
     tera.register_filter("hhmm", move |v: &str, _: Kwargs, _: &State| {
         format::parse_hhmm(v)
@@ -208,7 +221,25 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{absolute, join_url, parse_moment, percent_encode};
+    use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+    use super::{absolute, join_url, parse_moment, percent_encode, rfc822};
+
+    #[test]
+    fn rfc822_refuses_years_it_cannot_write_instead_of_panicking() {
+        let wita = FixedOffset::east_opt(8 * 3600).unwrap();
+        let at = |y| {
+            let d = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            wita.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap())
+                .unwrap()
+        };
+        assert_eq!(
+            rfc822(at(2025)).as_deref(),
+            Some("Wed, 1 Jan 2025 00:00:00 +0800")
+        );
+        assert_eq!(rfc822(at(-1)), None);
+        assert_eq!(rfc822(at(10000)), None);
+    }
 
     #[test]
     fn percent_encodes_query_values() {

@@ -3,15 +3,18 @@
 //! A thin shell over pure, tested pieces: [`request`] resolves a request
 //! to a file of the built site (and refuses escapes), [`watch`] says what
 //! a changed path means, [`preview`] rebuilds only what a change touches,
-//! [`inject`] adds the reload script and the error overlay, and [`http`]
-//! answers requests. The served site lives in memory: serving never writes
+//! [`inject`] adds the reload script and the error overlay, [`wire`]
+//! reads and checks a request head (deadline, Host, Range), [`conns`]
+//! caps the open connections, and [`http`] answers requests. The served site lives in memory: serving never writes
 //! into the site's `public/`.
 
+pub mod conns;
 pub mod http;
 pub mod inject;
 pub mod preview;
 pub mod request;
 pub mod watch;
+pub mod wire;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;

@@ -115,6 +115,15 @@ pub fn content_type(key: &str) -> &'static str {
         "avif" => "image/avif",
         "pdf" => "application/pdf",
         "woff2" => "font/woff2",
+        "mp4" | "m4v" => "video/mp4",
+        "webm" => "video/webm",
+        "ogv" => "video/ogg",
+        "3gp" => "video/3gpp",
+        "mov" => "video/quicktime",
+        "mp3" => "audio/mpeg",
+        "m4a" | "aac" => "audio/mp4",
+        "ogg" | "oga" | "opus" => "audio/ogg",
+        "wav" => "audio/wav",
         _ => "application/octet-stream",
     }
 }
@@ -202,6 +211,9 @@ mod tests {
         assert_eq!(content_type("agenda.ics"), "text/calendar; charset=utf-8");
         assert_eq!(content_type("x.WEBP"), "image/webp");
         assert_eq!(content_type("logo.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(content_type("media/musdes.MP4"), "video/mp4");
+        assert_eq!(content_type("media/rekaman.mp3"), "audio/mpeg");
+        assert_eq!(content_type("media/pesan.opus"), "audio/ogg");
         assert_eq!(
             content_type("profile.json"),
             "application/json; charset=utf-8"

@@ -86,7 +86,7 @@ impl Server {
 
     fn headers(&self, target: &str) -> String {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "HEAD {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(s, "HEAD {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
         let mut buf = String::new();
         s.read_to_string(&mut buf).unwrap();
         buf
@@ -95,7 +95,7 @@ impl Server {
     /// Opens the event stream, like a browser tab does.
     fn events(&self) -> Receiver<String> {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET /__warta/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(s, "GET /__warta/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             for line in BufReader::new(s).lines().map_while(Result::ok) {

@@ -56,6 +56,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::fsx;
 use crate::load::tomlerr::parse_toml;
+use crate::load::tomlscan;
 use crate::text;
 
 use checks::Check;
@@ -100,7 +101,11 @@ fn parse_profile(source: &str, file: &Path) -> (Option<Profile>, Diagnostics) {
         Ok(raw) => {
             let mut check = Check::new(file, source);
             let profile = check.profile(raw);
-            (Some(profile), check.into_diagnostics())
+            let mut problems = check.into_diagnostics();
+            for d in tomlscan::scan(source, file, &tomlscan::PROFILE) {
+                problems.push(d);
+            }
+            (Some(profile), problems)
         }
         Err(problems) => (None, problems),
     }
