@@ -147,6 +147,9 @@ pub struct Diagnostic {
     /// Lower-level detail (for example the template engine's own report),
     /// printed under the message as it is.
     pub detail: Option<String>,
+    /// What warta was doing: the page being rendered when a template
+    /// failed. Not part of what makes two problems the same.
+    pub context: Option<Text>,
 }
 
 impl Diagnostic {
@@ -158,6 +161,7 @@ impl Diagnostic {
             message,
             hint: None,
             detail: None,
+            context: None,
         }
     }
 
@@ -189,6 +193,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn context(mut self, context: Text) -> Self {
+        self.context = Some(context);
+        self
+    }
+
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
@@ -217,26 +226,28 @@ impl Diagnostic {
             (Severity::Warning, Lang::Id) => "peringatan",
             (Severity::Warning, Lang::En) => "warning",
         };
-        let _ = writeln!(out, "{label}: {}", self.message.get(lang));
+        let _ = writeln!(out, "{label}: {}", clean(self.message.get(lang)));
         if let Some(pos) = self.position() {
             let _ = writeln!(out, "  --> {pos}");
         }
         if let Some(loc) = &self.location {
             let num = loc.line.to_string();
             let pad = " ".repeat(num.len());
-            let indent: String = loc
-                .source_line
-                .chars()
-                .take(loc.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let (line, indent, width) = excerpt(&loc.source_line, loc.column, loc.width);
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{num} | {}", loc.source_line);
-            let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(loc.width));
+            let _ = writeln!(out, "{num} | {line}");
+            let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(width));
+        }
+        if let Some(context) = &self.context {
+            let word = match lang {
+                Lang::Id => "saat",
+                Lang::En => "while",
+            };
+            let _ = writeln!(out, "  = {word}: {}", clean(context.get(lang)));
         }
         if let Some(detail) = &self.detail {
-            for line in detail.lines() {
-                let _ = writeln!(out, "  {line}");
+            for line in detail.lines().take(MAX_DETAIL_LINES) {
+                let _ = writeln!(out, "  {}", clean(line));
             }
         }
         if let Some(hint) = &self.hint {
@@ -244,10 +255,74 @@ impl Diagnostic {
                 Lang::Id => "cara memperbaiki",
                 Lang::En => "how to fix",
             };
-            let _ = writeln!(out, "  = {word}: {}", hint.get(lang));
+            let _ = writeln!(out, "  = {word}: {}", clean(hint.get(lang)));
         }
         out
     }
+}
+
+/// How many characters of a source line are quoted around the column.
+const EXCERPT: usize = 100;
+/// Of those, how many before the column.
+const EXCERPT_BEFORE: usize = 40;
+/// Longest line of a message, hint or detail, in characters.
+const MAX_LINE: usize = 1000;
+/// Most lines of a detail (a template engine's report) shown.
+const MAX_DETAIL_LINES: usize = 40;
+
+/// A character as it may reach a terminal: control characters (ESC,
+/// carriage return, …) and the bidirectional overrides that reorder
+/// what a reader sees become U+FFFD; tabs stay.
+fn visible(c: char) -> char {
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if c != '\t' && (c.is_control() || bidi) {
+        '\u{FFFD}'
+    } else {
+        c
+    }
+}
+
+/// Text from a user's file, safe to print: [`visible`] characters only,
+/// and at most [`MAX_LINE`] characters a line.
+pub fn clean(s: &str) -> String {
+    s.split('\n')
+        .map(|line| {
+            let mut out: String = line.chars().take(MAX_LINE).map(visible).collect();
+            if line.chars().nth(MAX_LINE).is_some() {
+                out.push('…');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The part of `line` around the 1-based `column` to quote, cut with `…`
+/// when long, with the caret's indent (tabs kept, so it lines up) and
+/// width: (quoted line, indent, caret width).
+fn excerpt(line: &str, column: usize, width: usize) -> (String, String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let (start, end) = if chars.len() <= EXCERPT {
+        (0, chars.len())
+    } else {
+        let start = at.saturating_sub(EXCERPT_BEFORE).min(chars.len() - EXCERPT);
+        (start, start + EXCERPT)
+    };
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    let body: String = chars[start..end].iter().map(|&c| visible(c)).collect();
+    let indent: String = lead
+        .chars()
+        .map(|_| ' ')
+        .chain(
+            chars[start..at]
+                .iter()
+                .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+        )
+        .collect();
+    let width = width.min(end.saturating_sub(at)).max(1);
+    (format!("{lead}{body}{tail}"), indent, width)
 }
 
 /// All problems of a run, in the order they were found.
@@ -388,6 +463,52 @@ mod tests {
         assert!(out.contains("--> content/berita/x.md:2:1"), "{out}");
         assert!(out.contains("2 | judul = \"x\"\n  | ^^^^^\n"), "{out}");
         assert!(out.contains("cara memperbaiki: Tulis `title`"), "{out}");
+    }
+
+    #[test]
+    fn quotes_a_long_line_around_the_column() {
+        let src = format!("x = \"{}\"", "a".repeat(5_000_000));
+        let d = Diagnostic::error(Text::new("Panjang", "Long"))
+            .in_file("warta.toml")
+            .at(&src, 2_500_000, 3);
+        let out = d.render(Lang::Id);
+        assert!(out.len() < 1000, "{} bytes", out.len());
+        assert!(out.contains("--> warta.toml:1:2500001"), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let quoted = lines[3].strip_prefix("1 | ").unwrap();
+        let caret = lines[4].strip_prefix("  | ").unwrap();
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+        assert_eq!(caret, format!("{}^^^", " ".repeat(41)));
+        // Near the start and near the end of a long line.
+        let short = super::excerpt(&"b".repeat(300), 1, 2);
+        assert_eq!(
+            (short.0.chars().count(), short.1.len(), short.2),
+            (101, 0, 2)
+        );
+        let end = super::excerpt(&"c".repeat(300), 300, 9);
+        assert_eq!((end.0.chars().count(), end.1.len(), end.2), (101, 100, 1));
+    }
+
+    #[test]
+    fn no_control_character_reaches_the_terminal() {
+        let src = "title = \"\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}gpj.exe\"\r\n";
+        let d = Diagnostic::error(Text::new("Judul \u{1b}[31m", "Title \u{1b}[31m"))
+            .in_file("content/x.md")
+            .at(src, 9, 3)
+            .hint(Text::new("a\u{8}b", "a\u{8}b"))
+            .detail("engine \u{1b}[0m says")
+            .context(Text::new("halaman \u{9b}", "page \u{9b}"));
+        let out = d.render(Lang::Id);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{out:?}"
+        );
+        assert!(!out.contains('\u{202e}'), "{out:?}");
+        assert!(out.contains("title = \"\u{fffd}[2J"), "{out}");
+        assert!(out.contains("= saat: halaman \u{fffd}"), "{out}");
+        let long = super::clean(&"x".repeat(5000));
+        assert_eq!(long.chars().count(), 1001);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub mod catalog;
 pub mod charts;
+pub mod errors;
 pub mod filters;
 pub mod fingerprint;
 pub mod ical;
@@ -26,10 +27,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Model;
-use crate::text;
 
+use errors::render_error;
+pub use errors::{template_diagnostic, template_diagnostics};
 use filters::FilterSettings;
 use theme::{PREFIXES, Theme};
 use views::{Paginator, PostView, Summaries, TermView, page_count, page_path};
@@ -247,7 +249,7 @@ impl Renderer {
             .map(|t| (t.name.as_str(), t.source.as_str()))
             .collect();
         if let Err(e) = tera.add_raw_templates(sources) {
-            return Err(template_diagnostic(&e, &theme).into());
+            return Err(template_diagnostics(&e, &theme));
         }
         let strings = theme.strings(model.config.language.code())?;
         let global = tera.global_context();
@@ -390,7 +392,7 @@ impl Renderer {
         let html = self
             .tera
             .render(template, &ctx)
-            .map_err(|e| template_diagnostic(&e, &self.theme))?;
+            .map_err(|e| render_error(&e, &self.theme, model, job))?;
         Ok((output_file(&path), html))
     }
 
@@ -858,63 +860,4 @@ pub fn output_file(path: &str) -> String {
     } else {
         path.to_string()
     }
-}
-
-/// A Tera error as a diagnostic naming the template file a person edits.
-pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
-    use std::error::Error as _;
-    let report = match err.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
-    };
-    let mut chain = err.to_string();
-    let mut source = err.source();
-    while let Some(s) = source {
-        chain.push_str(&format!("\n{s}"));
-        source = s.source();
-    }
-    let Some(report) = report else {
-        return Diagnostic::error(text!("Templat gagal: {chain}", "Template failed: {chain}"));
-    };
-    let message = report.message();
-    let unknown = message.contains("not defined") || message.contains("not found in context");
-    let msg = if unknown {
-        text!(
-            "Templat memakai variabel yang tidak ada: {message}",
-            "The template uses a variable that does not exist: {message}"
-        )
-    } else {
-        text!(
-            "Templat tidak bisa dipakai: {message}",
-            "The template cannot be used: {message}"
-        )
-    };
-    let hint = if unknown {
-        Text::new(
-            "Periksa ejaan nama variabel; daftar variabel tiap templat ada di docs/THEMES.md. Untuk nilai yang boleh kosong, pakai {% if page.x %}…{% endif %} atau page.x | default(value=\"\").",
-            "Check the variable's spelling; docs/THEMES.md lists each template's variables. For a value that may be absent, use {% if page.x %}…{% endif %} or page.x | default(value=\"\").",
-        )
-    } else {
-        Text::new(
-            "Periksa penulisan Tera di baris ini ({{ … }}, {% … %}); lihat docs/THEMES.md.",
-            "Check the Tera syntax on this line ({{ … }}, {% … %}); see docs/THEMES.md.",
-        )
-    };
-    let span = report.span();
-    let mut d = Diagnostic::error(msg).hint(hint);
-    if let Some(t) = theme.shown_path(report.filename()) {
-        d = d
-            .in_file(&t.shown)
-            .at_line(&t.source, span.start_line, span.start_col + 1);
-        if let Some(loc) = d
-            .location
-            .as_mut()
-            .filter(|_| span.end_line == span.start_line)
-        {
-            loc.width = span.end_col.saturating_sub(span.start_col).max(1);
-        }
-    } else {
-        d = d.in_file(report.filename()).detail(chain);
-    }
-    d
 }

@@ -38,6 +38,8 @@ pub struct Theme {
     /// The local theme folder, when the site has one.
     pub local_dir: Option<PathBuf>,
     pub name: String,
+    /// The site folder, for reading a file named in a message.
+    pub root: PathBuf,
 }
 
 impl Theme {
@@ -73,6 +75,7 @@ impl Theme {
             templates,
             local_dir,
             name: name.to_string(),
+            root: root.to_path_buf(),
         })
     }
 

@@ -19,7 +19,7 @@
 //! BM25F (Robertson & Zaragoza, *The Probabilistic Relevance Framework*,
 //! 2009): for each stem and document, the occurrences in the title, the
 //! summary (with category and tags), the headings and the rest of the body
-//! are weighed ([`FIELDS`]) and each normalised by the field's length
+//! are weighed (`FIELDS`) and each normalised by the field's length
 //! against its mean, then saturated, `t / (K1 + t)`, and kept as one of 8
 //! levels. `cari.js` multiplies the level by the stem's rarity,
 //! `ln(1 + (N − df + ½) / (df + ½))`, which is nearly nothing for a word

@@ -183,6 +183,22 @@ fn build_writes_the_search_page_and_index() {
         &index[..80]
     );
     assert!(index.contains("\"berita/betonisasi-jalan-dusun-ngembul/\""));
+    // What the profile makes pages of, with their labels.
+    let labels = index.split("\"c\":[").nth(1).unwrap_or_default();
+    for label in ["\"Produk\"", "\"Wisata\"", "\"Potensi\"", "\"Profil desa\""] {
+        assert!(
+            labels.split(']').next().unwrap_or_default().contains(label),
+            "no {label}"
+        );
+    }
+    for doc in [
+        "[\"produk/madu-klanceng-hutan/\",\"Madu Klanceng Hutan\"",
+        "[\"wisata/coban-lintang/\",\"Coban Lintang\"",
+        "[\"potensi/\",\"Peternakan Sapi Perah\"",
+        "[\"profil/\",\"Desa Sukamaju\"",
+    ] {
+        assert!(index.contains(doc), "the index lacks {doc}");
+    }
     let page = site.read("public/cari/index.html");
     for part in [
         "<form id=\"cari\" role=\"search\"",

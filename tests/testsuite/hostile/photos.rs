@@ -519,3 +519,134 @@ fn an_original_that_cannot_be_cleaned_is_refused_not_a_broken_link() {
         &[&format!("{ALBUM}rusak.jpg")],
     );
 }
+
+// Template errors name the file the writer edits, the line and the page.
+
+/// The built-in `page.html` with `line` inserted as its 6th line (inside
+/// `{% block main %}`), as `templates/page.html`.
+fn page_template(s: &Site, line: &str) {
+    let src =
+        std::fs::read_to_string(crate::support::repo().join("themes/desa/templates/page.html"))
+            .unwrap();
+    let mut lines: Vec<&str> = src.lines().collect();
+    lines.insert(5, line);
+    s.write("templates/page.html", lines.join("\n"));
+}
+
+#[test]
+fn a_rendering_error_names_the_template_line_and_the_page() {
+    let out = refused(
+        |s| page_template(s, "{{ page.tidak_ada.x }}"),
+        &[
+            "--> templates/page.html:6:9",
+            "6 | {{ page.tidak_ada.x }}",
+            "tidak_ada",
+            "saat: membuat halaman `/profil/sejarah/` dari `content/profil/sejarah.md`",
+        ],
+    );
+    assert!(!out.contains("site/page.html"), "{out}");
+    assert_eq!(out.matches("kesalahan: ").count(), 1, "said once: {out}");
+}
+
+#[test]
+fn a_missing_include_names_the_template_line() {
+    let out = refused(
+        |s| page_template(s, "{% include \"tidak-ada.html\" %}"),
+        &[
+            "Templat `tidak-ada.html` tidak ada.",
+            "--> templates/page.html:6:12",
+            "^^^^^^^^^^^^^^^^",
+        ],
+    );
+    assert!(!out.contains("site/"), "{out}");
+}
+
+#[test]
+fn an_include_cycle_has_a_position() {
+    let out = refused(
+        |s| {
+            page_template(s, "{% include \"a.html\" %}");
+            s.write("templates/a.html", "<p>a</p>\n{% include \"b.html\" %}\n");
+            s.write("templates/b.html", "<p>b</p>\n{% include \"a.html\" %}\n");
+        },
+        &[
+            "tanpa akhir (include)",
+            "templates/a.html → templates/b.html",
+        ],
+    );
+    assert!(
+        out.contains("--> templates/b.html:2:12") || out.contains("--> templates/a.html:2:12"),
+        "{out}"
+    );
+    assert!(!out.contains("site/"), "{out}");
+}
+
+#[test]
+fn a_missing_parent_template_has_a_position() {
+    let out = refused(
+        |s| s.write("templates/page.html", "{% extends \"dasar.html\" %}\n"),
+        &["dasar.html", "--> templates/page.html:1:12"],
+    );
+    assert!(!out.contains("site/"), "{out}");
+}
+
+#[test]
+fn a_syntax_error_in_a_template_names_the_users_file() {
+    let out = refused(
+        |s| page_template(s, "{% if %}"),
+        &["--> templates/page.html:6:7", "6 | {% if %}"],
+    );
+    assert!(!out.contains("site/page.html"), "{out}");
+}
+
+// Quoted lines: cut around the column, no control characters.
+
+#[test]
+fn a_five_megabyte_line_gives_a_short_message() {
+    let long = "a".repeat(5_000_000);
+    let out = refused(
+        |s| {
+            s.edit(
+                POST,
+                PLACE,
+                &format!("{PLACE}\nsummary_x = \"{long}\" salah"),
+            );
+        },
+        &[POST],
+    );
+    assert!(out.len() < 20_000, "{} bytes", out.len());
+}
+
+#[test]
+fn escape_bytes_from_a_file_never_reach_the_terminal() {
+    for evil in [
+        "\u{1b}[2J\u{1b}[H",
+        "\u{1b}]0;judul\u{7}",
+        "\u{9b}31m",
+        "a\rb",
+        "\u{202e}gpj.exe",
+    ] {
+        let out = refused(
+            |s| s.edit(POST, PLACE, &format!("{PLACE}\njudul = \"{evil}\"")),
+            &[&format!("{POST}:9")],
+        );
+        assert!(
+            !out.chars()
+                .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}'),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn a_template_chosen_by_a_post_that_does_not_exist_is_shown_at_its_line() {
+    refused(
+        |s| front(s, "template = \"khusus.html\""),
+        &[
+            "Templat `khusus.html` (dari `template`) tidak ada.",
+            &format!("--> {POST}:9:12"),
+            "page.html, post.html",
+            "saat: membuat halaman `/berita/posyandu-krajan/`",
+        ],
+    );
+}
