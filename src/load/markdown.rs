@@ -13,13 +13,19 @@
 //! - a link or image whose scheme the URL policy refuses (`javascript:`,
 //!   `data:`…, see [`urlpolicy`]) is dropped to its text or alt text and
 //!   listed in [`Rendered::refused`], for a warning;
+//! - `[text](path with spaces)`, which CommonMark leaves as text, is made
+//!   into the link the writer meant when the file exists ([`spaced`]), and
+//!   listed in [`Rendered::spaced`] for a warning when not;
 //! - raw HTML is shown as text, not run, unless the site sets
 //!   `[build] unsafe_html = true`: a hijacked account cannot slip a
 //!   gambling redirect into a post.
 
+use std::cell::RefCell;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::format::slugify;
+use crate::load::spaced::{self, Spaced};
 use crate::load::urlpolicy::{self, Verdict};
 
 /// Where a body sits, to resolve its relative links.
@@ -32,6 +38,9 @@ pub struct LinkContext<'a> {
     pub bundle: Option<(&'a str, &'a str)>,
     /// Maps a content-relative `.md` path to its page URL.
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Whether a file exists, by its path relative to the site root; asked
+    /// only about links written with spaces ([`spaced`]).
+    pub exists: &'a (dyn Fn(&str) -> bool + Sync),
     pub unsafe_html: bool,
 }
 
@@ -63,6 +72,16 @@ pub struct RefusedLink {
     pub image: bool,
 }
 
+/// A `[text](path with spaces)` whose file was not found, so it stays
+/// text; the writer is told about the `<…>` form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpacedLink {
+    /// Byte offset of the `[` (or `!`) in the body.
+    pub offset: usize,
+    pub len: usize,
+    pub target: String,
+}
+
 /// An image in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyImage {
@@ -83,6 +102,8 @@ pub struct Rendered {
     pub broken_links: Vec<BrokenLink>,
     /// Links and images left out for their scheme (`javascript:`…).
     pub refused: Vec<RefusedLink>,
+    /// Links with spaces in their path that could not be made.
+    pub spaced: Vec<SpacedLink>,
     pub images: Vec<BodyImage>,
     /// Every `.md` link: the content file it names and the URL it got.
     pub links: Vec<(String, Option<String>)>,
@@ -111,7 +132,22 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     // For each open link or image: whether it was dropped by the URL policy.
     let mut dropped: Vec<bool> = Vec::new();
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    // `[text](path with spaces)`: made into a link when the file exists.
+    let spaced_found: RefCell<Vec<(usize, Spaced, bool)>> = RefCell::default();
+    let callback = |link: pulldown_cmark::BrokenLink<'_>| {
+        let s = spaced::after(body, link.span.end)?;
+        let exists = spaced::candidates(&s.target, ctx.doc_dir)
+            .iter()
+            .any(|p| (ctx.exists)(p));
+        let target = CowStr::from(s.target.clone());
+        spaced_found.borrow_mut().push((link.span.start, s, exists));
+        exists.then_some((target, CowStr::Borrowed("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(body, options(), Some(callback));
+    for (event, range) in parser.into_offset_iter() {
+        let Some(event) = outside_spaced(event, &range, &spaced_found.borrow()) else {
+            continue;
+        };
         let event = match event {
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
                 if refuse(body, &range, dest_url, &event, &mut out) =>
@@ -248,6 +284,17 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
         }
         events.push(event);
     }
+    let mut spaced_found = spaced_found.into_inner();
+    spaced_found.dedup_by_key(|(start, _, _)| *start);
+    out.spaced = spaced_found
+        .into_iter()
+        .filter(|(_, _, made)| !made)
+        .map(|(offset, s, _)| SpacedLink {
+            offset,
+            len: s.end - offset,
+            target: s.target,
+        })
+        .collect();
     if let Some(cut) = more_at {
         let mut h = String::new();
         html::push_html(&mut h, events[..cut].iter().cloned());
@@ -256,6 +303,31 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     out.html.reserve(body.len() + body.len() / 4);
     html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Leaves out what remains of a `(path with spaces)` once its link was
+/// made from it: events inside it go, a text reaching past it is cut.
+fn outside_spaced<'a>(
+    event: Event<'a>,
+    range: &std::ops::Range<usize>,
+    found: &[(usize, Spaced, bool)],
+) -> Option<Event<'a>> {
+    let Some(end) = found
+        .iter()
+        .find(|(_, s, made)| *made && (s.start..s.end).contains(&range.start))
+        .map(|(_, s, _)| s.end)
+    else {
+        return Some(event);
+    };
+    if range.end <= end {
+        return None;
+    }
+    match event {
+        Event::Text(t) if t.len() == range.len() => Some(Event::Text(CowStr::from(
+            t[end - range.start..].to_string(),
+        ))),
+        other => Some(other),
+    }
 }
 
 /// Drops a link or image whose URL the policy refuses, recording it so
@@ -410,6 +482,7 @@ mod tests {
             root_path: "/sukamaju/",
             bundle: None,
             resolve,
+            exists: &|p: &str| p.contains("ada"),
             unsafe_html: false,
         }
     }
@@ -526,6 +599,47 @@ mod tests {
         assert_eq!(r.refused[0].url, "javascript:b");
         assert_eq!(r.refused[0].offset, body.find("javascript:b").unwrap());
         assert!(r.html.contains("href=\"https://a.id\""), "{}", r.html);
+    }
+
+    #[test]
+    fn understands_paths_with_spaces_when_the_file_exists() {
+        let none = |_: &str| None;
+        let body = "Foto ![kader posyandu](WhatsApp Image ada.jpeg) dan [surat](surat hilang.pdf) (catatan kecil).";
+        let r = render(body, &ctx(&none));
+        assert!(
+            r.html.contains(
+                "<img src=\"/sukamaju/berita/WhatsApp%20Image%20ada.jpeg\" alt=\"kader posyandu\" />"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(" dan [surat](surat hilang.pdf) (catatan kecil)."),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("(WhatsApp"), "{}", r.html);
+        assert_eq!(r.images[0].src, "/sukamaju/berita/WhatsApp Image ada.jpeg");
+        assert_eq!(r.spaced.len(), 1);
+        assert_eq!(r.spaced[0].target, "surat hilang.pdf");
+        assert_eq!(
+            &body[r.spaced[0].offset..][..r.spaced[0].len],
+            "[surat](surat hilang.pdf)"
+        );
+        let resolve =
+            |p: &str| (p == "agenda/rapat ada.md").then(|| "/sukamaju/agenda/rapat/".into());
+        let r = render(
+            "[**rapat** desa](../agenda/rapat ada.md) lalu",
+            &ctx(&resolve),
+        );
+        assert!(
+            r.html.contains(
+                "<a href=\"/sukamaju/agenda/rapat/\"><strong>rapat</strong> desa</a> lalu"
+            ),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

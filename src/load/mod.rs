@@ -11,6 +11,7 @@ pub mod gallery;
 pub mod loosedate;
 pub mod markdown;
 pub mod profile;
+pub mod spaced;
 pub mod tomlerr;
 pub mod tomlhint;
 pub mod tomlscan;

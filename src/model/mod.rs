@@ -187,8 +187,14 @@ impl Model {
                 Some(warnings) if BodyCache::links_hold(&post.body, &resolve) => warnings,
                 _ => {
                     // Fresh from `prepare`, so not shared: no copy is made.
-                    let warnings =
-                        post::fill_body(Arc::make_mut(post), doc, &config, &resolve, cache);
+                    let warnings = post::fill_body(
+                        Arc::make_mut(post),
+                        doc,
+                        &config,
+                        &resolve,
+                        &content.root,
+                        cache,
+                    );
                     if let Some(c) = cache {
                         c.put_post(doc, settings, Arc::clone(post), warnings.clone());
                     }

@@ -4,7 +4,7 @@
 //! date, declared category) and fixes its URL; [`fill_body`] renders its
 //! Markdown once every URL is known, so links between posts resolve.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -87,6 +87,9 @@ pub struct Post {
     /// `serve` rebuilds.
     pub digest: std::sync::OnceLock<(u64, u64)>,
 }
+
+/// The longest slug (of `slug` or a tag) accepted: it becomes a folder name.
+const MAX_SLUG: usize = 120;
 
 /// Resolves a document's front matter. Errors name the key's line.
 pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<Diagnostic>> {
@@ -279,6 +282,44 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             errs.push(err_at(abs(url.span()), message, hint));
         }
     }
+    if let Some(t) = &f.template {
+        let name = t.get_ref();
+        let bad = name.trim().is_empty()
+            || name.starts_with('/')
+            || name.split(['/', '\\']).any(|seg| seg == "..");
+        if bad {
+            errs.push(err_at(
+                abs(t.span()),
+                text!("Templat `{name}` tidak sah.", "The template `{name}` is not valid."),
+                Text::new(
+                    "Tulis nama templat di folder templates/, misalnya template = \"halaman-lebar.html\", atau hapus baris `template`.",
+                    "Write the name of a template in templates/, e.g. template = \"wide-page.html\", or remove the `template` line.",
+                ),
+            ));
+        }
+    }
+    // Slugs become folder names, which file systems cap at 255 bytes.
+    let long_slugs = f
+        .slug
+        .iter()
+        .map(|s| ("slug", s))
+        .chain(f.tags.iter().map(|t| ("tags", t)));
+    for (key, value) in long_slugs {
+        let len = slugify(value.get_ref()).len();
+        if len > MAX_SLUG {
+            errs.push(err_at(
+                abs(value.span()),
+                text!(
+                    "`{key}` terlalu panjang untuk alamat halaman ({len} huruf; paling banyak {MAX_SLUG}).",
+                    "`{key}` is too long for a page address ({len} characters; at most {MAX_SLUG})."
+                ),
+                Text::new(
+                    "Pakai beberapa kata saja, misalnya \"posyandu-krajan\".",
+                    "Use a few words only, e.g. \"posyandu-krajan\".",
+                ),
+            ));
+        }
+    }
     let mut aliases = Vec::new();
     for a in &f.aliases {
         let raw = a.get_ref();
@@ -353,6 +394,7 @@ pub fn fill_body(
     doc: &Arc<Document>,
     config: &Config,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
+    root: &Path,
     cache: Option<&BodyCache>,
 ) -> Vec<Diagnostic> {
     let url = format!("{}{}", config.root_path, post.path);
@@ -362,6 +404,7 @@ pub fn fill_body(
         root_path: &config.root_path,
         bundle: doc.bundle.as_ref().map(|b| (b.dir.as_str(), url.as_str())),
         resolve,
+        exists: &|rel: &str| root.join(rel).is_file(),
         unsafe_html: config.build.unsafe_html,
     };
     let key = body_key(&[&url, &config.root_path], ctx.unsafe_html);
@@ -396,6 +439,15 @@ pub fn fill_body(
         .collect();
     for link in &r.refused {
         let (message, hint) = urlpolicy::dropped_in_body(&link.url, &link.scheme, link.image);
+        problems.push(
+            Diagnostic::warning(message)
+                .in_file(&doc.file)
+                .at(&doc.source, doc.body_offset + link.offset, link.len)
+                .hint(hint),
+        );
+    }
+    for link in &r.spaced {
+        let (message, hint) = spaced_warning(&link.target);
         problems.push(
             Diagnostic::warning(message)
                 .in_file(&doc.file)
@@ -439,6 +491,21 @@ pub fn fill_body(
     problems
 }
 
+/// The warning for `[text](path with spaces)` whose file was not found.
+fn spaced_warning(target: &str) -> (Text, Text) {
+    let dashed = target.replace(' ', "-");
+    (
+        text!(
+            "Alamat `{target}` berisi spasi dan berkasnya tidak ditemukan, jadi tautan atau gambar ini tampil sebagai teks biasa.",
+            "The address `{target}` has spaces and its file was not found, so this link or image shows as plain text."
+        ),
+        text!(
+            "Periksa nama dan folder berkasnya. Alamat yang berspasi ditulis di antara < dan >: (<{target}>), atau ganti nama berkasnya tanpa spasi: {dashed}.",
+            "Check the file's name and folder. An address with spaces is written between < and >: (<{target}>), or rename the file without spaces: {dashed}."
+        ),
+    )
+}
+
 /// An alias as a path below the site root: `/berita/lama/` (or with the
 /// site's sub-path in front) becomes `berita/lama/`; a file name such as
 /// `/lama.html` stays a file. `None` for what is not a path on this site.
@@ -448,7 +515,9 @@ pub fn alias_path(alias: &str, root_path: &str) -> Option<String> {
         .or_else(|| alias.strip_prefix('/'))?;
     let rest = rest.trim_start_matches('/');
     let ok = !rest.is_empty()
-        && rest.split('/').all(|seg| seg != ".." && seg != ".")
+        && rest
+            .split('/')
+            .all(|seg| seg != ".." && seg != "." && seg.len() <= MAX_SLUG)
         && !rest.contains(['\\', '?', '#', ':', '\0']);
     if !ok {
         return None;

@@ -416,3 +416,28 @@ fn photos_are_served_from_the_cache_and_not_processed_again_on_save() {
         s == 200 && b.contains("width=\"600\" height=\"800\"")
     });
 }
+
+#[test]
+fn a_date_out_of_range_saved_while_serving_shows_the_overlay() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    assert_eq!(server.get("/berita/posyandu-krajan/").0, 200);
+    // Year 0 once panicked in the RSS date filter and killed the server.
+    site.edit(
+        POST,
+        "date = 2025-08-26T09:30:00+07:00",
+        "date = 0000-01-01T00:00:00+08:00\nexpires = 9999-12-31",
+    );
+    let (_, broken) = server.wait_for("/berita/posyandu-krajan/", |_, b| b.contains("warta-error"));
+    assert!(broken.contains(&format!("{POST}:3:8")), "{broken}");
+    assert!(broken.contains(&format!("{POST}:4:11")), "{broken}");
+    assert!(broken.contains("hapus saja baris `expires`"), "{broken}");
+    site.edit(
+        POST,
+        "date = 0000-01-01T00:00:00+08:00\nexpires = 9999-12-31",
+        "date = 2025-08-26T09:30:00+07:00",
+    );
+    server.wait_for("/berita/posyandu-krajan/", |s, b| {
+        s == 200 && !b.contains("warta-error")
+    });
+}

@@ -563,3 +563,326 @@ fn first_jpeg() -> std::path::PathBuf {
         .map(|e| e.into_path())
         .expect("a .jpg in content-example")
 }
+
+/// Extreme values for every front matter key: (key, TOML value). Each
+/// replaces that key in an otherwise valid post.
+fn front_matter_extremes() -> Vec<(&'static str, String)> {
+    let huge = format!("\"{}\"", "a".repeat(1 << 20));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let many_tags = format!("[{}]", vec!["\"t\""; 10_000].join(","));
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    let strings = [
+        "\"\"".to_string(),
+        huge.clone(),
+        "\"\\u0000\\u001b[31m\\u202e\"".to_string(),
+        "\"{{ config }}{% raw %}<script>\"".to_string(),
+        "\"../../../../etc/passwd\"".to_string(),
+        "-9223372036854775808".to_string(),
+        "nan".to_string(),
+        "[]".to_string(),
+    ];
+    for key in [
+        "title",
+        "category",
+        "author",
+        "image",
+        "image_alt",
+        "image_caption",
+        "summary",
+        "place",
+        "slug",
+        "product",
+    ] {
+        rows.extend(strings.iter().map(|v| (key, v.clone())));
+    }
+    // A template that does not exist is reported by the renderer (issue
+    // 11 item 8); the ones refused at load are these.
+    for v in [
+        "\"\"",
+        "\"../../../../etc/passwd\"",
+        "\"/etc/passwd\"",
+        "\"a/../../b.html\"",
+    ] {
+        rows.push(("template", v.to_string()));
+    }
+    for key in ["date", "updated", "expires"] {
+        for v in [
+            "0000-01-01T00:00:00+08:00",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "1900-01-01T00:00:00+23:59",
+            "2999-12-31T23:59:59-23:59",
+            "1979-05-27T00:32:00.999999999Z",
+            "07:32:00",
+            "\"2025-08-26\"",
+            "inf",
+        ] {
+            rows.push((key, v.to_string()));
+        }
+    }
+    for v in [
+        "-9223372036854775808",
+        "9223372036854775807",
+        "-0",
+        "nan",
+        "1e308",
+        "\"1\"",
+    ] {
+        rows.push(("weight", v.to_string()));
+    }
+    for v in ["\"yes\"", "1", "-inf"] {
+        rows.push(("pinned", v.to_string()));
+        rows.push(("draft", v.to_string()));
+    }
+    for v in [
+        "[]".to_string(),
+        "[\"\"]".to_string(),
+        many_tags,
+        "[\"a\", 1]".to_string(),
+        deep.clone(),
+        format!("[{huge}]"),
+    ] {
+        rows.push(("tags", v));
+    }
+    for v in [
+        "[\"\"]",
+        "[\"/\"]",
+        "[\"//evil.example\"]",
+        "[\"/../..\"]",
+        "[\"/%00/\"]",
+    ] {
+        rows.push(("aliases", v.to_string()));
+    }
+    rows.push(("aliases", format!("[\"/{}/\"]", "a".repeat(300))));
+    for v in [
+        "{}".to_string(),
+        "{ start = 0000-01-01 }".to_string(),
+        "{ start = 2999-12-31T23:59:59-23:59, end = 2999-12-31T23:59:59+23:59 }".to_string(),
+        "{ start = 2025-08-26T09:00:00+07:00, end = 1900-01-01 }".to_string(),
+        format!("{{ start = 2025-08-26, venue = {huge}, organizer = \"\" }}"),
+    ] {
+        rows.push(("event", v));
+    }
+    for v in [
+        "{ name = \"\" }",
+        "{ name = \"x\", url = \"\" }",
+        "{ url = \"https://x.id\" }",
+    ] {
+        rows.push(("source", v.to_string()));
+    }
+    let nested = format!("{}1{}", "{ a = ".repeat(5_000), " }".repeat(5_000));
+    rows.push(("nested", nested));
+    rows
+}
+
+/// One post with every key valid but `key`, which gets `value`.
+fn extreme_post(key: &str, value: &str) -> String {
+    let mut keys = vec![
+        ("title", "\"Ekstrem\"".to_string()),
+        ("date", "2025-08-01".to_string()),
+        ("category", "\"berita-desa\"".to_string()),
+    ];
+    match keys.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value.to_string(),
+        None => keys.push((key, value.to_string())),
+    }
+    let lines: Vec<String> = keys.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    format!("+++\n{}\n+++\n\nIsi.\n", lines.join("\n"))
+}
+
+/// Runs a build and checks it ended as a user may see: exit 0, or exit 1
+/// naming `file` with a line; never a panic. Returns the exit code.
+fn ends_cleanly(site: &Site, file: &str, what: &str) -> i32 {
+    let r = site.run(&["build"]);
+    let out = r.output(site);
+    let short: String = out.chars().take(2000).collect();
+    assert!(!out.contains("panicked"), "{what}: {short}");
+    assert!(
+        r.code == 0 || r.code == 1,
+        "{what}: exit {}: {short}",
+        r.code
+    );
+    if r.code == 1 {
+        assert!(
+            out.contains(&format!("{file}:")),
+            "{what}: no {file}:line in {short}"
+        );
+    }
+    r.code
+}
+
+#[test]
+fn no_front_matter_value_panics_warta() {
+    let site = Site::fixture("minimal");
+    let file = "content/berita/ekstrem.md";
+    let rows = front_matter_extremes();
+    let mut refused = 0;
+    for (key, value) in &rows {
+        site.write(file, extreme_post(key, value));
+        let shown: String = value.chars().take(60).collect();
+        refused += usize::from(ends_cleanly(&site, file, &format!("{key} = {shown}")) == 1);
+    }
+    // Most extremes are mistakes a writer must fix; some are fine (a long
+    // summary, an empty author), so the post itself was valid.
+    let n = rows.len();
+    assert!(refused * 2 > n && refused < n, "{refused} of {n}");
+}
+
+/// Extreme values for profile.toml: text added at the end of the fixture's
+/// profile, or replacing a line of it.
+fn profile_extremes() -> Vec<(Option<&'static str>, String)> {
+    let huge = format!("\"{}\"", "a".repeat(1 << 20));
+    let mut rows: Vec<(Option<&str>, String)> = Vec::new();
+    for v in [
+        "\"\"",
+        huge.as_str(),
+        "\"\\u0000\\u001b[2J\"",
+        "-9223372036854775808",
+        "nan",
+    ] {
+        rows.push((Some("name = \"Ujicoba\""), format!("name = {v}")));
+        rows.push((
+            Some("area_code = \"35.07.12.2003\""),
+            format!("area_code = {v}"),
+        ));
+        rows.push((
+            Some("postal_code = \"65151\""),
+            format!("postal_code = {v}"),
+        ));
+        rows.push((Some("province = \"Jawa Timur\""), format!("province = {v}")));
+    }
+    for v in [
+        "0",
+        "-2147483648",
+        "2147483647",
+        "9223372036854775807",
+        "1e9",
+        "\"1985\"",
+    ] {
+        rows.push((Some("[village]"), format!("[village]\nfounded_year = {v}")));
+        rows.push((None, format!("[[budget]]\nyear = {v}")));
+    }
+    for (key, v) in [
+        ("founded", "0000-01-01"),
+        ("founded", "9999-12-31"),
+        ("founded", "2025-01-01T00:00:00Z"),
+        ("founded", "07:00:00"),
+    ] {
+        rows.push((Some("[kim]"), format!("[kim]\n{key} = {v}")));
+    }
+    for v in ["nan", "inf", "-inf", "1e308", "-1e308", "0", "\"-7\""] {
+        rows.push((None, format!("[location]\nlatitude = {v}\nlongitude = {v}")));
+        rows.push((None, format!("[location]\nmap_zoom = {v}")));
+    }
+    for v in [
+        "-1",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "1e30",
+        "nan",
+    ] {
+        rows.push((None, format!("[statistics]\npopulation = {v}\nmale = {v}")));
+        rows.push((
+            None,
+            format!("[[products]]\nname = \"Kopi\"\nprice_idr = {v}\ndiscount_idr = {v}"),
+        ));
+        rows.push((
+            None,
+            format!("[[tourism]]\nname = \"Curug\"\nticket_idr = {v}"),
+        ));
+        rows.push((None, format!("[[officials]]\nname = \"A\"\norder = {v}")));
+        rows.push((
+            None,
+            format!("[[budget]]\nyear = 2025\n[budget.income]\nplanned = {v}\nrealized = {v}"),
+        ));
+        rows.push((
+            None,
+            format!("[statistics]\n[[statistics.tables]]\nkey = \"x\"\n[[statistics.tables.rows]]\nlabel = \"a\"\ncount = {v}\nmale = {v}\nfemale = {v}"),
+        ));
+    }
+    for v in ["\"25:99\"", "\"\"", "\"24:00\"", "\"-1:00\"", huge.as_str()] {
+        rows.push((
+            None,
+            format!("[contact]\n[[contact.office_hours]]\nopen = {v}\nclose = {v}"),
+        ));
+    }
+    for v in [
+        "\"\"",
+        "\"+\"",
+        "\"0\"",
+        huge.as_str(),
+        "\"+62 812 3456 7890 1234 5678 9999\"",
+    ] {
+        rows.push((None, format!("[contact]\nphone = {v}\nmobile = {v}")));
+    }
+    rows.push((None, format!("[social]\nfacebook = {huge}")));
+    rows.push((
+        None,
+        format!("x = {}1{}", "[".repeat(10_000), "]".repeat(10_000)),
+    ));
+    rows.push((
+        None,
+        format!("[terms]\nvillage = {huge}\nvillage_head = \"\""),
+    ));
+    rows.push((None, format!("[[hamlets]]\nname = {huge}")));
+    rows
+}
+
+#[test]
+fn no_profile_value_panics_warta() {
+    let site = Site::fixture("minimal");
+    let base = fixture_file("profile.toml");
+    let rows = profile_extremes();
+    let mut refused = 0;
+    for (replace, text) in &rows {
+        let profile = match replace {
+            Some(line) => base.replacen(line, text, 1),
+            None => format!("{base}\n{text}\n"),
+        };
+        site.write("profile.toml", profile);
+        let shown: String = text.chars().take(80).collect();
+        refused += usize::from(ends_cleanly(&site, "profile.toml", &shown) == 1);
+    }
+    assert!(refused * 2 > rows.len(), "{refused} of {}", rows.len());
+}
+
+#[test]
+fn paths_with_spaces_are_understood_when_the_file_exists_and_explained_when_not() {
+    let site = Site::fixture("minimal");
+    let jpeg = std::fs::read(first_jpeg()).unwrap();
+    site.write("content/berita/WhatsApp Image 2025.jpeg", &jpeg);
+    site.write(
+        "content/berita/rapat desa.md",
+        "+++\ntitle = \"Rapat Desa\"\ndate = 2025-08-02\n+++\nRapat.\n",
+    );
+    site.write(
+        "content/berita/spasi.md",
+        "+++\ntitle = \"Spasi\"\ndate = 2025-08-03\n+++\n\n\
+         ![kader posyandu](WhatsApp Image 2025.jpeg)\n\n\
+         Lihat [hasil rapat](rapat desa.md) dan ![panen](Foto Panen Hilang.jpg) (catatan).\n",
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 0, "{out}");
+    let warning = out
+        .split("\n\n")
+        .find(|b| b.contains("content/berita/spasi.md:8:"))
+        .unwrap_or_else(|| panic!("no warning at spasi.md:8 in:\n{out}"));
+    assert!(
+        warning.contains("`Foto Panen Hilang.jpg` berisi spasi"),
+        "{warning}"
+    );
+    assert!(warning.contains("(<Foto Panen Hilang.jpg>)"), "{warning}");
+    assert!(warning.contains("Foto-Panen-Hilang.jpg"), "{warning}");
+    assert!(!out.contains("spasi.md:6:"), "{out}");
+    let page = site.read("public/berita/spasi/index.html");
+    assert!(page.contains("alt=\"kader posyandu\""), "{page}");
+    assert!(!page.contains("WhatsApp Image 2025.jpeg)"), "{page}");
+    assert!(
+        page.contains("href=\"/berita/rapat-desa/\">hasil rapat</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("![panen](Foto Panen Hilang.jpg) (catatan)."),
+        "{page}"
+    );
+}
