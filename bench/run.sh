@@ -3,10 +3,10 @@
 #
 # Times `warta build` (full built-in theme) against `floor` (the least work any
 # generator must do: read, render Markdown, write one page a post) and Hugo on
-# the same seeded N-post corpus from ../shared/bench/gen_corpus.py.
+# the same seeded N-post corpus from bench/kit/gen_corpus.py.
 #
 #   1. generates the corpus once into $WORK/warta-site and $WORK/hugo-site
-#      (a copy of ../shared/bench/hugo-site; nothing is written inside ../shared);
+#      (a copy of bench/kit/hugo-site);
 #   2. builds warta (cargo build --release) and floor (into target/floor);
 #   3. 1 untimed warm-up + RUNS (default 3) timed runs per engine, interleaved
 #      (warta, floor, hugo, warta, ...), output dir deleted and `sync` run
@@ -28,8 +28,8 @@ case $N in ''|*[!0-9]*) echo "N must be a number" >&2; exit 2 ;; esac
 case $RUNS in ''|*[!0-9]*|0) echo "RUNS must be a positive number" >&2; exit 2 ;; esac
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=$(cd "$REPO/../shared" && pwd)
-GEN=$SHARED/bench/gen_corpus.py
+KIT=$REPO/bench/kit
+GEN=$KIT/gen_corpus.py
 WORK=${WORK:-$REPO/target/bench-work}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"warta floor hugo"}
@@ -61,8 +61,8 @@ else
   python3 "$GEN" --posts "$N" --seed "$SEED" --layout warta --out "$WSITE" \
       --manifest "$WSITE/corpus-manifest.json.tmp"
   mv "$WSITE/corpus-manifest.json.tmp" "$WSITE/corpus-manifest.json"
-  cp -r "$SHARED/bench/hugo-site" "$HSITE"
-  chmod -R u+w "$HSITE"   # ../shared is read-only; the copy must not be
+  cp -r "$KIT/hugo-site" "$HSITE"
+  chmod -R u+w "$HSITE"   # the kit may be read-only; the copy must not be
   rm -rf "$HSITE/content" "$HSITE/public"
   python3 "$GEN" --posts "$N" --seed "$SEED" --layout hugo --out "$HSITE" \
       --manifest "$HSITE/corpus-manifest.json"
@@ -73,7 +73,7 @@ log "building warta (cargo build --release)"
 ( cd "$REPO" && cargo build --release --quiet )
 WARTA=$REPO/target/release/warta
 log "building floor"
-cargo build --release --quiet --manifest-path "$SHARED/bench/floor/Cargo.toml" --target-dir "$REPO/target/floor"
+cargo build --release --quiet --manifest-path "$KIT/floor/Cargo.toml" --target-dir "$REPO/target/floor"
 FLOOR=$REPO/target/floor/release/floor
 
 HUGO=${HUGO:-$(command -v hugo || true)}
@@ -85,7 +85,7 @@ for e in $ENGINES; do
     warta) CMD[$e]="$WARTA build --root $WSITE --output ${OUT[$e]}"
            VERSION[$e]="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo '+dirty' || true)"
            ACTIVE+=("$e") ;;
-    floor) CMD[$e]="$FLOOR $WSITE ${OUT[$e]}"; VERSION[$e]=shared; ACTIVE+=("$e") ;;
+    floor) CMD[$e]="$FLOOR $WSITE ${OUT[$e]}"; VERSION[$e]=kit; ACTIVE+=("$e") ;;
     hugo)
       if [ -n "$HUGO" ] && [ -x "$HUGO" ]; then
         CMD[$e]="$HUGO --quiet -s $HSITE -d ${OUT[$e]}"

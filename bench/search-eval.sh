@@ -2,7 +2,7 @@
 # bench/search-eval.sh
 #
 # Search quality beside Pagefind: builds content-example and the seeded
-# 1,000-post corpus (../shared/bench/gen_corpus.py) with warta, installs
+# 1,000-post corpus (bench/kit/gen_corpus.py) with warta, installs
 # Pagefind from npm under target/bench-work/pf (once), and runs
 # bench/search-eval.mjs on both (recall@5 and MRR over
 # bench/search/queries.json). Needs what the browser tests need. Writes
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=$(cd "$REPO/../shared" && pwd)
+KIT=$REPO/bench/kit
 WORK=${WORK:-$REPO/target/bench-work}
 mkdir -p "$WORK/pf"
 if [ -z "${WARTA:-}" ]; then
@@ -24,7 +24,7 @@ if [ ! -x "$PAGEFIND" ]; then
 fi
 SITE=$WORK/search-1000
 if [ ! -d "$SITE/content" ]; then
-  python3 "$SHARED/bench/gen_corpus.py" --posts 1000 --seed 42 --layout warta --out "$SITE" >/dev/null
+  python3 "$KIT/gen_corpus.py" --posts 1000 --seed 42 --layout warta --out "$SITE" >/dev/null
 fi
 "$WARTA" build --root "$REPO/content-example" --output "$WORK/eval-example" >/dev/null
 "$WARTA" build --root "$SITE" --output "$WORK/eval-1000" >/dev/null

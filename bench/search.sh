@@ -2,7 +2,7 @@
 # bench/search.sh [N] [THROTTLE]
 #
 # The search page, /cari/, on a phone-like CPU: builds content-example and
-# the seeded N-post corpus (default 1000, ../shared/bench/gen_corpus.py)
+# the seeded N-post corpus (default 1000, bench/kit/gen_corpus.py)
 # with the release warta, then runs bench/search.mjs on each: the index's
 # size against all the HTML of the site, and how long a query takes in
 # headless Chromium with the CPU slowed THROTTLE times (default 4, a
@@ -13,7 +13,7 @@ set -euo pipefail
 N=${1:-1000}
 THROTTLE=${2:-4}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=$(cd "$REPO/../shared" && pwd)
+KIT=$REPO/bench/kit
 WORK=${WORK:-$REPO/target/bench-work}
 SITE=$WORK/search-$N
 mkdir -p "$WORK"
@@ -21,7 +21,7 @@ mkdir -p "$WORK"
 ( cd "$REPO" && cargo build --release --quiet )
 WARTA=$REPO/target/release/warta
 if [ ! -d "$SITE/content" ]; then
-  python3 "$SHARED/bench/gen_corpus.py" --posts "$N" --seed 42 --layout warta --out "$SITE" >/dev/null
+  python3 "$KIT/gen_corpus.py" --posts "$N" --seed 42 --layout warta --out "$SITE" >/dev/null
 fi
 "$WARTA" build --root "$REPO/content-example" --output "$WORK/search-example-out" >/dev/null
 "$WARTA" build --root "$SITE" --output "$SITE-out" >/dev/null

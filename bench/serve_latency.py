@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from saving one post to the live-reload event, in `warta serve`.
 
-Usage: bench/serve_latency.py N [SAVES]   (N posts from ../shared/bench/gen_corpus.py)
+Usage: bench/serve_latency.py N [SAVES]   (N posts from bench/kit/gen_corpus.py)
 
 Builds warta (release), generates the N-post corpus into target/bench-work,
 starts `warta serve --port 0` on 127.0.0.1, opens the event stream like a
@@ -13,14 +13,14 @@ the 90th percentile and appends them to bench/results.md.
 import os, socket, statistics, subprocess, sys, time, datetime
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(REPO, "..", "shared")
+KIT = os.path.join(REPO, "bench", "kit")
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 SAVES = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 work = os.path.join(REPO, "target", "bench-work", f"serve-{N}")
 
 subprocess.run(["cargo", "build", "--release", "-q"], cwd=REPO, check=True)
 if not os.path.isdir(os.path.join(work, "content")):
-    subprocess.run([sys.executable, os.path.join(SHARED, "bench", "gen_corpus.py"), "--posts", str(N),
+    subprocess.run([sys.executable, os.path.join(KIT, "gen_corpus.py"), "--posts", str(N),
                     "--seed", "42", "--layout", "warta", "--out", work], check=True, stdout=subprocess.DEVNULL)
 posts = sorted(os.listdir(os.path.join(work, "content", "berita")))
 targets = [os.path.join(work, "content", "berita", posts[len(posts) // 2]),

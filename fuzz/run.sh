@@ -26,6 +26,6 @@ for target in $TARGETS; do
     -artifact_prefix="fuzz/artifacts/$target/" -print_final_stats=1 >"$log" 2>&1 || {
       echo "$target: CRASH, see $log and fuzz/artifacts/$target/"; continue; }
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
-  cov=$(grep -E '^#[0-9]+ +DONE' "$log" | grep -oE 'cov: [0-9]+' | head -1)
+  cov=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | grep -oE 'cov: [0-9]+' | head -1)
   echo "$target: ${execs:-?} executions in ${SECONDS_EACH}s, ${cov:-cov: ?}, no crash"
 done

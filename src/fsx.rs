@@ -13,6 +13,12 @@
 //! they cannot leak anything; a link to a folder is refused, because
 //! following it could publish the same files twice or loop forever.
 //! Text files (Markdown, TOML, templates) are at most [`MAX_TEXT_BYTES`].
+//! The site's files are read, and the output written, through these, so
+//! a message about them never says "file not found" without saying which
+//! file. Calls whose failure is not the writer's to fix use `std::fs`
+//! directly and handle it there: the image cache (`images/cache.rs`: an
+//! unreadable entry is a miss), the clean-up and roll-back of the output
+//! swap (`output/`), and metadata look-ups.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -26,11 +26,11 @@ fn fixture() -> PathBuf {
 
 /// Copies the fixture's files over `root`, so each run starts from it.
 fn reset(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
     for entry in std::fs::read_dir(from).expect("fixture") {
         let entry = entry.expect("fixture entry");
         let dest = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
-            std::fs::create_dir_all(&dest).expect("folder");
             reset(&entry.path(), &dest);
         } else {
             std::fs::copy(entry.path(), &dest).expect("copy");
@@ -53,6 +53,7 @@ fuzz_target!(|data: &[u8]| {
         base_url: None,
         portable: false,
         options_now: None,
+        strict: false,
     };
     let before = std::fs::read(output.join("index.html")).ok();
     if Site::build(&req).is_err() {

@@ -1,8 +1,9 @@
 //! `warta init DIR`: a new village site from the scaffold embedded in the
 //! binary. It builds at once; `TODAY` in the scaffold becomes today's date
 //! so the welcome post is not in the future, and `@VERSION@` becomes this
-//! binary's version, so the CI workflows (GitHub Pages, GitLab Pages)
-//! install from crates.io the same warta that made the site.
+//! binary's version, so the CI workflows (GitHub Pages, GitLab Pages) and
+//! `pasang-warta.sh` install the release binary of the same warta that
+//! made the site (tests/testsuite/workflows.rs runs them).
 
 use std::path::{Path, PathBuf};
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
 use crate::format::TimeStyle;
-use crate::load::tomlerr::toml_diagnostic;
+use crate::load::tomlerr::parse_toml;
 use crate::{fsx, text};
 
 pub const CONFIG_FILE: &str = "warta.toml";
@@ -233,8 +233,7 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
         ))
     })?;
     let what = Text::new("warta.toml", "warta.toml");
-    let raw: RawConfig = toml::from_str(&source)
-        .map_err(|e| Diagnostics::from(toml_diagnostic(&e, file, &source, 0, &what)))?;
+    let raw: RawConfig = parse_toml(&source, file, &source, 0, &what)?;
     resolve(raw, file, &source)
 }
 
@@ -305,6 +304,7 @@ fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnost
     let categories = resolve_categories(&raw.categories, file, source, &mut problems);
     check_images(&raw.images, file, source, &mut problems);
     check_keep(&raw.build.keep, file, source, &mut problems);
+    check_limits(&raw.build, &raw.feeds, file, source, &mut problems);
     if raw.title.get_ref().trim().is_empty() {
         problems.push(at(
             raw.title.span(),
@@ -385,7 +385,7 @@ fn resolve_categories(
             && key
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        let line = find_key_line(source, key);
+        let line = find_key_line(source, "categories", key);
         match value.as_str() {
             Some(name) if ok_key => out.push(CategoryDecl {
                 key: key.clone(),
@@ -422,7 +422,7 @@ fn check_images(images: &ImageSettings, file: &Path, source: &str, problems: &mu
                 "`[images] widths = {widths}` cannot be used: give 1 to 8 widths, each 16 to 8192 pixels."
             ))
             .in_file(file)
-            .at_line(source, find_key_line(source, "widths"), 1)
+            .at_line(source, find_key_line(source, "images", "widths"), 1)
             .hint(Text::new(
                 "Bawaannya widths = [480, 960, 1600]: cukup untuk ponsel dan laptop.",
                 "The default is widths = [480, 960, 1600]: enough for phones and laptops.",
@@ -437,7 +437,7 @@ fn check_images(images: &ImageSettings, file: &Path, source: &str, problems: &mu
                 "`[images] quality = {q}` must be between 1 and 100."
             ))
             .in_file(file)
-            .at_line(source, find_key_line(source, "quality"), 1)
+            .at_line(source, find_key_line(source, "images", "quality"), 1)
             .hint(Text::new(
                 "Bawaannya quality = 75: foto tetap jelas dan ringan. Angka lebih tinggi membuat berkas lebih berat.",
                 "The default is quality = 75: clear and light. Higher numbers make heavier files.",
@@ -446,16 +446,76 @@ fn check_images(images: &ImageSettings, file: &Path, source: &str, problems: &mu
     }
 }
 
-/// The 1-based line where `key = ` is written, for values without spans.
-fn find_key_line(source: &str, key: &str) -> usize {
-    source
-        .lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1)
+/// `[build] sitemap_max_urls` and `[feeds] limit`: counts that must let
+/// something through and stay within what readers of the files accept.
+fn check_limits(
+    build: &BuildSettings,
+    feeds: &FeedSettings,
+    file: &Path,
+    source: &str,
+    problems: &mut Diagnostics,
+) {
+    let n = build.sitemap_max_urls;
+    if !(1..=50_000).contains(&n) {
+        problems.push(
+            Diagnostic::error(text!(
+                "`[build] sitemap_max_urls = {n}` harus antara 1 dan 50000.",
+                "`[build] sitemap_max_urls = {n}` must be between 1 and 50000."
+            ))
+            .in_file(file)
+            .at_line(source, find_key_line(source, "build", "sitemap_max_urls"), 1)
+            .hint(Text::new(
+                "Bawaannya 50000, batas sitemaps.org: hapus baris ini kecuali mesin pencari meminta berkas yang lebih kecil.",
+                "The default is 50000, the sitemaps.org limit: remove the line unless a search engine asks for smaller files.",
+            )),
+        );
+    }
+    let n = feeds.limit;
+    if !(1..=1000).contains(&n) {
+        problems.push(
+            Diagnostic::error(text!(
+                "`[feeds] limit = {n}` harus antara 1 dan 1000.",
+                "`[feeds] limit = {n}` must be between 1 and 1000."
+            ))
+            .in_file(file)
+            .at_line(source, find_key_line(source, "feeds", "limit"), 1)
+            .hint(Text::new(
+                "Bawaannya limit = 20: tulisan terbaru yang dibaca aplikasi berita. Umpan yang lebih panjang memberatkan kuota pembaca.",
+                "The default is limit = 20: the latest posts news apps read. Longer feeds cost readers data.",
+            )),
+        );
+    }
+}
+
+/// The 1-based line where `key = ` is written under `[table]`, for values
+/// without spans; the key may be written in quotes (`"berita desa" = …`).
+/// Line 1 when it is not found (a value set by an inline table).
+fn find_key_line(source: &str, table: &str, key: &str) -> usize {
+    let mut current = String::new();
+    for (i, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            current = header.trim_end_matches(']').trim().to_string();
+            continue;
+        }
+        let Some((written, _)) = line.split_once('=') else {
+            continue;
+        };
+        let written = written.trim();
+        let unquoted = written
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .or_else(|| {
+                written
+                    .strip_prefix('\'')
+                    .and_then(|k| k.strip_suffix('\''))
+            })
+            .unwrap_or(written);
+        if current == table && unquoted == key {
+            return i + 1;
+        }
+    }
+    1
 }
 
 fn default_menu(lang: Lang) -> Vec<MenuItem> {

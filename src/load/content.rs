@@ -30,7 +30,7 @@ use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
 use crate::fsx::{self, Kind};
 use crate::load::frontmatter::{self, FrontMatter};
-use crate::load::tomlerr::toml_diagnostic;
+use crate::load::tomlerr::parse_toml;
 use crate::text;
 
 pub const CONTENT_DIR: &str = "content";
@@ -211,12 +211,12 @@ pub fn load_content_reusing(
             Found::Doc { path, rel, bundle } => to_read.push((path, rel, bundle)),
             Found::SectionIndex(path, key) => match read_section_meta(root, &path, key) {
                 Ok(meta) => content.sections.push(meta),
-                Err(d) => problems.push(d),
+                Err(d) => problems.extend(d),
             },
             Found::Loose(l) => content.loose_files.push(l),
         }
     }
-    let results: Vec<(PathBuf, Result<Arc<Document>, Diagnostic>)> = to_read
+    let results: Vec<(PathBuf, Result<Arc<Document>, Diagnostics>)> = to_read
         .into_par_iter()
         .map(|(path, rel, bundle)| {
             let stamp = Stamp::of(&path);
@@ -237,7 +237,7 @@ pub fn load_content_reusing(
             Ok(doc) => content.documents.push(doc),
             Err(d) => {
                 content.failed.push(path);
-                problems.push(d);
+                problems.extend(d);
             }
         }
     }
@@ -292,7 +292,7 @@ pub fn update_content(
                     content.documents.remove(i);
                 }
                 content.failed.push(path.clone());
-                problems.push(d);
+                problems.extend(d);
             }
         }
     }
@@ -523,7 +523,7 @@ fn read_document(
     rel: String,
     bundle: Option<Bundle>,
     stamp: Stamp,
-) -> Result<Document, Diagnostic> {
+) -> Result<Document, Diagnostics> {
     let file = display_path(root, &path);
     let source = fsx::read_site_text(root, &path).map_err(|d| d.in_file(&file))?;
     let split = frontmatter::split(&source, &file)?;
@@ -563,22 +563,15 @@ fn read_document(
     })
 }
 
-fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMeta, Diagnostic> {
+fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMeta, Diagnostics> {
     let file = display_path(root, path);
     let source = fsx::read_site_text(root, path).map_err(|d| d.in_file(&file))?;
     let split = frontmatter::split(&source, &file)?;
-    let mut meta: SectionMeta = toml::from_str(split.toml).map_err(|e| {
-        toml_diagnostic(
-            &e,
-            &file,
-            &source,
-            split.toml_offset,
-            &Text::new(
-                "_index.md (pengaturan bagian)",
-                "_index.md (section settings)",
-            ),
-        )
-    })?;
+    let what = Text::new(
+        "_index.md (pengaturan bagian)",
+        "_index.md (section settings)",
+    );
+    let mut meta: SectionMeta = parse_toml(split.toml, &file, &source, split.toml_offset, &what)?;
     meta.key = key;
     Ok(meta)
 }

@@ -11,8 +11,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Diagnostic, Text};
-use crate::load::tomlerr::toml_diagnostic;
+use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::load::tomlerr::parse_toml;
 
 /// The parts of a Markdown file, as offsets into its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,16 +138,15 @@ pub struct Source {
 }
 
 /// Parses the TOML block of `split`.
-pub fn parse(split: &Split, source: &str, file: &Path) -> Result<FrontMatter, Diagnostic> {
-    toml::from_str(split.toml).map_err(|e| {
-        toml_diagnostic(
-            &e,
-            file,
-            source,
-            split.toml_offset,
-            &Text::new("front matter", "the front matter"),
-        )
-    })
+/// Every unknown key is reported, not only the first.
+pub fn parse(split: &Split, source: &str, file: &Path) -> Result<FrontMatter, Diagnostics> {
+    parse_toml(
+        split.toml,
+        file,
+        source,
+        split.toml_offset,
+        &Text::new("front matter", "the front matter"),
+    )
 }
 
 #[cfg(test)]
@@ -188,7 +187,10 @@ mod tests {
     fn errors_point_at_the_file_line_not_the_block_line() {
         let src = "+++\ntitle = \"A\"\njudul = \"B\"\n+++\n";
         let s = split(src, Path::new("x.md")).unwrap();
-        let err = parse(&s, src, Path::new("x.md")).unwrap_err();
+        let err = parse(&s, src, Path::new("x.md"))
+            .unwrap_err()
+            .items
+            .remove(0);
         let loc = err.location.unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
         assert!(err.hint.unwrap().id.contains("`title`"));

@@ -40,7 +40,7 @@ use crate::format::slugify;
 use crate::fsx;
 use crate::images::is_photo;
 use crate::load::content::is_ignored_name;
-use crate::load::tomlerr::{suggest_key, toml_diagnostic};
+use crate::load::tomlerr::{parse_toml, suggest_key};
 use crate::load::years;
 use crate::text;
 
@@ -239,10 +239,11 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
         if !check.photo(&p.file) {
             continue;
         }
-        let name = p.file.into_inner();
-        if album.photos.iter().any(|x| x.file == name) {
+        if album.photos.iter().any(|x| &x.file == p.file.get_ref()) {
+            check.duplicate(&p.file);
             continue;
         }
+        let name = p.file.into_inner();
         album.photos.push(AlbumPhoto {
             src: src(&name),
             file: name,
@@ -285,11 +286,11 @@ fn read_album_toml(
             return None;
         }
     };
-    match toml::from_str::<RawAlbum>(&source) {
+    let what = Text::new("album.toml", "album.toml");
+    match parse_toml::<RawAlbum>(&source, shown, &source, 0, &what) {
         Ok(raw) => Some((raw, source)),
-        Err(e) => {
-            let what = Text::new("album.toml", "album.toml");
-            problems.push(toml_diagnostic(&e, shown, &source, 0, &what));
+        Err(found) => {
+            problems.extend(found);
             None
         }
     }
@@ -312,6 +313,26 @@ impl AlbumCheck<'_> {
                 .in_file(self.file)
                 .at(self.source, span.start, len)
                 .hint(hint),
+        );
+    }
+
+    /// A photo listed twice: the second entry's caption would be lost.
+    fn duplicate(&mut self, v: &Spanned<String>) {
+        let name = v.get_ref();
+        let first = self
+            .source
+            .find(&format!("\"{name}\""))
+            .map_or(1, |at| self.source[..at].matches('\n').count() + 1);
+        self.error(
+            v.span(),
+            text!(
+                "Foto `{name}` sudah tercantum di baris {first} album.toml.",
+                "The photo `{name}` is already listed on line {first} of album.toml."
+            ),
+            Text::new(
+                "Hapus salah satu bagian [[photos]] untuk foto ini, lalu satukan keterangannya (`caption`, `alt`) di bagian yang tersisa.",
+                "Remove one of the [[photos]] entries for this photo and keep its `caption` and `alt` in the other.",
+            ),
         );
     }
 

@@ -164,6 +164,11 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
     let date = moment(&f.date, "date", &mut errs);
     let updated = moment(&f.updated, "updated", &mut errs);
     let expires = moment(&f.expires, "expires", &mut errs);
+    for (later, key) in [(&f.expires, "expires"), (&f.updated, "updated")] {
+        if let Some(e) = before_date(date, later, key) {
+            errs.push(err_at(abs(e.0), e.1, e.2));
+        }
+    }
     if doc.kind == DocKind::Post && f.date.is_none() {
         let hint_date = doc
             .name_date
@@ -550,6 +555,44 @@ pub fn plain_summary(text: &str) -> String {
     let cut: String = text.chars().take(MAX).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+/// `expires` or `updated` earlier than `date` cannot be true: the span of
+/// the later key with a message and a hint, or None when it is in order.
+fn before_date(
+    date: Option<Moment>,
+    later: &Option<toml::Spanned<toml::value::Datetime>>,
+    key: &str,
+) -> Option<(std::ops::Range<usize>, Text, Text)> {
+    let (date, written) = (date?, later.as_ref()?);
+    let moment = Moment::from_toml(written.get_ref(), *date.at.offset()).ok()?;
+    if moment.until() >= date.at {
+        return None;
+    }
+    let (w, d) = (written.get_ref(), date.at.date_naive());
+    let (what_id, what_en, hint_id, hint_en) = if key == "expires" {
+        (
+            "Pengumuman berakhir",
+            "The announcement expires",
+            "Tulis tanggal berakhirnya sesudah `date`, atau hapus baris `expires` bila pengumuman tidak berakhir.",
+            "Write an expiry after `date`, or remove the `expires` line if the announcement does not end.",
+        )
+    } else {
+        (
+            "Tulisan diperbarui",
+            "The post is updated",
+            "Tulis tanggal pembaruan sesudah `date`, atau hapus baris `updated`.",
+            "Write the update's date after `date`, or remove the `updated` line.",
+        )
+    };
+    Some((
+        written.span(),
+        text!(
+            "{what_id} (`{key}` = {w}) sebelum tanggal terbitnya (`date`, {d}).",
+            "{what_en} (`{key}` = {w}) before it is published (`date`, {d})."
+        ),
+        Text::new(hint_id, hint_en),
+    ))
 }
 
 #[cfg(test)]

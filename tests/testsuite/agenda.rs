@@ -5,7 +5,6 @@
 //! build's "now" is the real clock.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use crate::support::Site;
 
@@ -229,44 +228,63 @@ fn a_wita_event_keeps_its_village_time_in_the_calendar_and_on_the_page() {
     assert!(!site.read("public/sitemap.xml").contains(".ics"));
 }
 
-/// Parses a calendar with Python's `icalendar` and prints one line per
-/// event: UID, start (ISO 8601 with its offset), end, summary.
-const PARSE: &str = r#"
-import sys
-try:
-    import icalendar
-except ImportError:
-    sys.exit("Python's icalendar package is missing: pip install icalendar")
-for path in sys.argv[1:]:
-    cal = icalendar.Calendar.from_ical(open(path, 'rb').read())
-    assert cal['VERSION'] == '2.0', path
-    assert cal.get('METHOD') == 'PUBLISH', path
-    zones = [z['TZID'] for z in cal.walk('VTIMEZONE')]
-    assert zones == ['Asia/Makassar'], zones
-    for ev in cal.walk('VEVENT'):
-        start = ev.decoded('DTSTART')
-        end = ev.decoded('DTEND')
-        assert ev.get('DTSTAMP') is not None, path
-        print('\t'.join([path, str(ev['UID']), start.isoformat(), end.isoformat(), str(ev['SUMMARY'])]))
-"#;
-
+/// Parses calendars with the `icalendar` crate (an RFC 5545 parser that
+/// knows nothing of warta) and gives one row per event: path, UID, start
+/// (ISO 8601, with the offset its `VTIMEZONE` declares), end, summary.
 fn parse_with_icalendar(site: &Site, files: &[&str]) -> Vec<Vec<String>> {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(PARSE)
-        .args(files.iter().map(|f| site.path(f)))
-        .output()
-        .expect("python3 runs (needed for the calendar tests)");
-    assert!(
-        out.status.success(),
-        "icalendar could not read the calendars (if the package is missing: pip install icalendar):\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let mut rows = Vec::new();
+    for file in files {
+        let text = site.read(file);
+        let cal: Calendar = text
+            .parse()
+            .unwrap_or_else(|e| panic!("icalendar could not read {file}: {e}"));
+        assert_eq!(cal.property_value("VERSION"), Some("2.0"), "{file}");
+        assert_eq!(cal.property_value("METHOD"), Some("PUBLISH"), "{file}");
+        let zones: Vec<_> = cal
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Other(o) if o.component_kind() == "VTIMEZONE" => Some(o),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(zones.len(), 1, "{file}: one VTIMEZONE");
+        assert_eq!(zones[0].property_value("TZID"), Some("Asia/Makassar"));
+        let offset = zones[0]
+            .components()
+            .iter()
+            .find(|c| c.component_kind() == "STANDARD")
+            .and_then(|c| c.property_value("TZOFFSETTO"))
+            .unwrap_or_else(|| panic!("{file}: VTIMEZONE without STANDARD TZOFFSETTO"));
+        for event in cal.events() {
+            assert!(event.get_timestamp().is_some(), "{file}: DTSTAMP");
+            let when = |d: Option<icalendar::DatePerhapsTime>| iso(d, offset, file);
+            rows.push(vec![
+                file.to_string(),
+                event.get_uid().expect("UID").to_string(),
+                when(event.get_start()),
+                when(event.get_end()),
+                event.get_summary().expect("SUMMARY").to_string(),
+            ]);
+        }
+    }
+    rows
+}
+
+/// A DTSTART/DTEND as ISO 8601: a date alone, or a local time in the
+/// calendar's one zone with that zone's offset (`+0800` → `+08:00`).
+fn iso(value: Option<icalendar::DatePerhapsTime>, offset: &str, file: &str) -> String {
+    use icalendar::{CalendarDateTime, DatePerhapsTime};
+    match value {
+        Some(DatePerhapsTime::Date(day)) => day.to_string(),
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid })) => {
+            assert_eq!(tzid, "Asia/Makassar", "{file}");
+            let (hours, minutes) = offset.split_at(3);
+            format!("{}{hours}:{minutes}", date_time.format("%Y-%m-%dT%H:%M:%S"))
+        }
+        other => panic!("{file}: expected a date or a time in Asia/Makassar, got {other:?}"),
+    }
 }
 
 #[test]

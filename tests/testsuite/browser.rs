@@ -10,11 +10,12 @@
 //! Screenshots at 360 and 1280 px land in `target/browser-shots/{id,en}/`
 //! for a person to look at.
 //!
-//! Without Chromium or `tests/browser/node_modules` these tests fail and
-//! say how to install them (the install step of `.ci/run`), so a missing
-//! browser never passes for a green run; `WARTA_SKIP_BROWSER=1` skips them
-//! on purpose. The remaining tests read the built HTML and the theme's
-//! files and need no browser.
+//! Node.js and Chromium are prerequisites; the Node packages install
+//! themselves on first use (`browser_tools.rs`). Without Node.js or
+//! Chromium these tests fail and say what to install, so a missing browser
+//! never passes for a green run; `WARTA_SKIP_BROWSER=1` at build time
+//! marks them ignored. The remaining tests read the built HTML and the
+//! theme's files and need no browser.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -23,6 +24,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::browser_tools::browser_tools;
 use crate::support::{Site, repo};
 
 /// One page of every type in content-example, and a URL that does not exist.
@@ -69,8 +71,9 @@ const CSS_BUDGET_BYTES: u64 = 15 * 1024;
 // ---------------------------------------------------------------- browser
 
 #[test]
+#[cfg_attr(warta_skip_browser, ignore = "WARTA_SKIP_BROWSER=1")]
 fn every_page_type_is_accessible_and_fits_a_phone() {
-    let Some(node) = browser_tools() else { return };
+    let node = browser_tools();
     let site = Site::fixture("content-example");
     site.build_ok();
     let report = look(&node, &site, "id");
@@ -78,8 +81,9 @@ fn every_page_type_is_accessible_and_fits_a_phone() {
 }
 
 #[test]
+#[cfg_attr(warta_skip_browser, ignore = "WARTA_SKIP_BROWSER=1")]
 fn english_site_is_accessible_and_fits_a_phone() {
-    let Some(node) = browser_tools() else { return };
+    let node = browser_tools();
     let site = Site::fixture("content-example");
     site.edit("warta.toml", "language = \"id\"", "language = \"en\"");
     // A member without a photo, so the initials stand-in is looked at too.
@@ -282,54 +286,6 @@ fn assert_pages(report: &Value, locale: &str) {
         report["out"].as_str().unwrap_or("?"),
         problems.join("\n  ")
     );
-}
-
-/// The `node` to run, once Chromium and tests/browser/node_modules are
-/// there; `None` when the browser tests are skipped on purpose. Panics,
-/// saying what to install, when something is missing.
-pub(crate) fn browser_tools() -> Option<String> {
-    if std::env::var("WARTA_SKIP_BROWSER").is_ok_and(|v| v == "1") {
-        eprintln!("browser tests skipped: WARTA_SKIP_BROWSER=1");
-        return None;
-    }
-    const HOW: &str = "Install what the browser tests need, as the install step of .ci/run does:\n  \
-         apt-get update && apt-get install -y chromium\n  \
-         (cd tests/browser && npm ci)\n\
-         or set WARTA_SKIP_BROWSER=1 to skip the browser tests on purpose.";
-    let node = std::env::var("NODE").unwrap_or_else(|_| "node".into());
-    let version = Command::new(&node)
-        .arg("--version")
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    let Some(version) = version else {
-        panic!("The browser tests need Node.js 20 or newer (`{node}` not found).\n{HOW}");
-    };
-    let major: u32 = version
-        .trim_start_matches('v')
-        .split('.')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(0);
-    assert!(
-        major >= 20,
-        "The browser tests need Node.js 20 or newer; `{node}` is {version}.\n{HOW}"
-    );
-    let chromium = std::env::var("WARTA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).is_file(),
-        "The browser tests need Chromium at {chromium} (or set WARTA_CHROMIUM).\n{HOW}"
-    );
-    for package in ["playwright-core", "axe-core"] {
-        let dir = repo().join("tests/browser/node_modules").join(package);
-        assert!(
-            dir.join("package.json").is_file(),
-            "The browser tests need {package} in {}.\n{HOW}",
-            dir.display()
-        );
-    }
-    Some(node)
 }
 
 /// `target/browser-shots`, next to cargo's own output.

@@ -8,6 +8,7 @@
 mod agenda;
 mod bad_input;
 mod browser;
+mod browser_tools;
 mod build;
 mod catalog;
 mod commands;
@@ -20,3 +21,4 @@ mod search;
 mod serve;
 mod support;
 mod village_data;
+mod workflows;

@@ -14,7 +14,7 @@ use std::process::Command;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use serde_json::Value;
 
-use crate::browser::browser_tools;
+use crate::browser_tools::browser_tools;
 use crate::support::{Site, repo};
 
 /// Every URL in an attribute that loads or links something.
@@ -127,8 +127,9 @@ fn every_link_of_a_portable_site_names_a_file_that_exists() {
 }
 
 #[test]
+#[cfg_attr(warta_skip_browser, ignore = "WARTA_SKIP_BROWSER=1")]
 fn a_portable_site_works_from_file_urls_in_chromium() {
-    let Some(node) = browser_tools() else { return };
+    let node = browser_tools();
     let site = Site::fixture("content-example");
     let out = portable_build(&site);
     let result = Command::new(&node)

@@ -26,7 +26,7 @@ const TRICKY: &[&str] = &[
 
 #[test]
 fn javascript_and_rust_fold_and_stem_alike() {
-    let Some(node) = node() else { return };
+    let node = crate::browser_tools::node_20();
     let mut lines: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
     // Every Latin letter with a diacritic the fold table knows, both cases.
     let latin: String = (0xc0u32..=0x24f)
@@ -151,25 +151,6 @@ fn run_agree(node: &str, choices: &str, lines: &[String]) -> Value {
     serde_json::from_slice(&out.stdout).expect("agree.mjs prints JSON")
 }
 
-/// Node.js, as the browser tests need it; `None` when those are skipped
-/// on purpose (`WARTA_SKIP_BROWSER=1`).
-fn node() -> Option<String> {
-    if std::env::var("WARTA_SKIP_BROWSER").is_ok_and(|v| v == "1") {
-        eprintln!("cari.js agreement test skipped: WARTA_SKIP_BROWSER=1");
-        return None;
-    }
-    let node = std::env::var("NODE").unwrap_or_else(|_| "node".into());
-    let ok = Command::new(&node)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        ok,
-        "This test runs themes/desa/static/cari.js in Node.js (20 or newer), and `{node}` was not found. Install Node.js, point NODE at it, or set WARTA_SKIP_BROWSER=1 to skip."
-    );
-    Some(node)
-}
-
 /// The index and the page are in the build; the index is not in the
 /// sitemap, the page is; every page links to the search.
 #[test]
@@ -223,10 +204,9 @@ fn build_writes_the_search_page_and_index() {
 /// `/cari/` in Chromium: a query from the address, then a word typed
 /// letter by letter; a stem finds the post that has the inflected word.
 #[test]
+#[cfg_attr(warta_skip_browser, ignore = "WARTA_SKIP_BROWSER=1")]
 fn search_page_answers_as_the_reader_types() {
-    let Some(node) = crate::browser::browser_tools() else {
-        return;
-    };
+    let node = crate::browser_tools::browser_tools();
     let site = Site::fixture("content-example");
     site.build_ok();
     let portable = site.path("portable");

@@ -226,9 +226,24 @@ impl Check<'_> {
         match format::parse_hhmm(value) {
             Some((h, m)) => format!("{h:02}:{m:02}"),
             None => {
+                let impossible = matches!(
+                    crate::load::loosedate::read(value),
+                    Some(crate::load::loosedate::Loose::NoSuchTime { .. })
+                );
+                let message = if impossible {
+                    text!(
+                        "Jam `{value}` di `{key}` tidak ada: jam 00 sampai 23, menit 00 sampai 59.",
+                        "The time `{value}` in `{key}` does not exist: hours are 00 to 23, minutes 00 to 59."
+                    )
+                } else {
+                    text!(
+                        "Jam `{value}` di `{key}` tidak bisa dibaca.",
+                        "The time `{value}` in `{key}` cannot be read."
+                    )
+                };
                 self.error(
                     v.span(),
-                    text!("Jam `{value}` di `{key}` tidak bisa dibaca.", "The time `{value}` in `{key}` cannot be read."),
+                    message,
                     Text::new(
                         "Tulis jam dalam format 24 jam di antara tanda kutip, misalnya `open = \"08:00\"` atau `close = \"15:30\"`.",
                         "Write a 24-hour time in quotes, e.g. `open = \"08:00\"` or `close = \"15:30\"`.",

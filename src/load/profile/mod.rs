@@ -41,6 +41,7 @@
 mod area;
 mod checks;
 mod people;
+mod plausible;
 mod raw;
 mod sections;
 mod statistics;
@@ -54,7 +55,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::fsx;
-use crate::load::tomlerr::toml_diagnostic;
+use crate::load::tomlerr::parse_toml;
 use crate::load::tomlscan;
 use crate::text;
 
@@ -95,7 +96,8 @@ pub fn load_profile(root: &Path) -> (Option<Profile>, Diagnostics) {
 
 /// Parses and validates the text of a profile; `file` names it in messages.
 fn parse_profile(source: &str, file: &Path) -> (Option<Profile>, Diagnostics) {
-    match toml::from_str::<RawProfile>(source) {
+    let what = Text::new(FILE, FILE);
+    match parse_toml::<RawProfile>(source, file, source, 0, &what) {
         Ok(raw) => {
             let mut check = Check::new(file, source);
             let profile = check.profile(raw);
@@ -105,10 +107,7 @@ fn parse_profile(source: &str, file: &Path) -> (Option<Profile>, Diagnostics) {
             }
             (Some(profile), problems)
         }
-        Err(err) => {
-            let what = Text::new(FILE, FILE);
-            (None, toml_diagnostic(&err, file, source, 0, &what).into())
-        }
+        Err(problems) => (None, problems),
     }
 }
 

@@ -65,13 +65,17 @@ impl Check<'_> {
             "staff",
         ];
         let (full_name, initials) = names(&raw.title_prefix, &raw.name, &raw.title_suffix);
+        let end_at = raw.term_end.as_ref().map(toml::Spanned::span);
+        let term_start = self.date(raw.term_start, "officials.term_start");
+        let term_end = self.date(raw.term_end, "officials.term_end");
+        self.term(term_start, term_end, end_at);
         Official {
             full_name,
             initials,
             role: self.one_of(raw.role, "officials.role", ROLES),
             photo: self.path(raw.photo, "officials.photo"),
-            term_start: self.date(raw.term_start, "officials.term_start"),
-            term_end: self.date(raw.term_end, "officials.term_end"),
+            term_start,
+            term_end,
             name: raw.name,
             title_prefix: raw.title_prefix,
             title_suffix: raw.title_suffix,
@@ -84,12 +88,12 @@ impl Check<'_> {
         let (whatsapp, whatsapp_e164, whatsapp_display) = self.phone(raw.whatsapp, "kim.whatsapp");
         let decree = raw.decree.map(|d| Decree {
             number: d.number,
-            date: self.date(d.date, "kim.decree.date"),
+            date: self.past_date(d.date, "kim.decree.date"),
             issuer: d.issuer,
         });
         Kim {
             name: raw.name,
-            founded: self.date(raw.founded, "kim.founded"),
+            founded: self.past_date(raw.founded, "kim.founded"),
             focus: raw.focus,
             vision: raw.vision,
             missions: raw.missions,

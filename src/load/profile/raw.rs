@@ -62,7 +62,7 @@ pub(super) struct RawVillage {
     pub(super) bps_code: Option<String>,
     pub(super) postal_code: Str,
     pub(super) tagline: Option<String>,
-    pub(super) founded_year: Option<i32>,
+    pub(super) founded_year: Option<Spanned<i32>>,
     pub(super) logo: Str,
     pub(super) office_photo: Str,
     pub(super) website: Option<String>,
@@ -103,10 +103,10 @@ pub(super) struct RawLocation {
     pub(super) office_address: Option<String>,
     pub(super) latitude: Coord,
     pub(super) longitude: Coord,
-    pub(super) map_zoom: Option<u8>,
+    pub(super) map_zoom: Option<Spanned<u8>>,
     pub(super) boundary_geojson: Option<String>,
-    pub(super) area_ha: Option<f64>,
-    pub(super) elevation_masl: Option<f64>,
+    pub(super) area_ha: Coord,
+    pub(super) elevation_masl: Coord,
     #[serde(default)]
     pub(super) typology: Vec<String>,
     #[serde(default)]
@@ -240,7 +240,7 @@ pub(super) struct RawTourism {
     pub(super) latitude: Coord,
     pub(super) longitude: Coord,
     pub(super) ticket_idr: Option<Spanned<i64>>,
-    pub(super) opening_hours: Option<String>,
+    pub(super) opening_hours: Str,
     #[serde(default)]
     pub(super) facilities: Vec<String>,
     pub(super) contact_whatsapp: Str,
@@ -254,7 +254,7 @@ pub(super) struct RawStatistics {
     pub(super) population: Option<Spanned<u64>>,
     pub(super) male: Option<u64>,
     pub(super) female: Option<u64>,
-    pub(super) households: Option<u64>,
+    pub(super) households: Option<Spanned<u64>>,
     #[serde(default)]
     pub(super) tables: Vec<Spanned<RawStatTable>>,
 }

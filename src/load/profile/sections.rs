@@ -19,6 +19,7 @@ use super::types::{
 };
 use crate::diag::Text;
 use crate::text;
+use toml::Spanned;
 
 impl Check<'_> {
     pub(super) fn village(
@@ -45,7 +46,7 @@ impl Check<'_> {
             bps_code: raw.bps_code,
             postal_code,
             tagline: raw.tagline,
-            founded_year: raw.founded_year,
+            founded_year: self.founded_year(raw.founded_year),
             logo: self.path(raw.logo, "village.logo"),
             office_photo: self.path(raw.office_photo, "village.office_photo"),
             website: raw.website,
@@ -81,14 +82,19 @@ impl Check<'_> {
 
     pub(super) fn location(&mut self, raw: RawLocation) -> Location {
         let (latitude, longitude) = self.coordinates(raw.latitude, raw.longitude);
+        self.location_figures(
+            raw.map_zoom.as_ref(),
+            raw.elevation_masl.as_ref(),
+            raw.area_ha.as_ref(),
+        );
         Location {
             office_address: raw.office_address,
             latitude,
             longitude,
-            map_zoom: raw.map_zoom,
+            map_zoom: raw.map_zoom.map(Spanned::into_inner),
             boundary_geojson: raw.boundary_geojson,
-            area_ha: raw.area_ha,
-            elevation_masl: raw.elevation_masl,
+            area_ha: raw.area_ha.map(Spanned::into_inner),
+            elevation_masl: raw.elevation_masl.map(Spanned::into_inner),
             typology: raw.typology,
             borders: raw.borders,
             distance_km: raw.distance_km,
@@ -122,10 +128,15 @@ impl Check<'_> {
         let office_hours = raw
             .office_hours
             .into_iter()
-            .map(|h| OfficeHours {
-                open: self.hhmm(&h.open, "contact.office_hours.open"),
-                close: self.hhmm(&h.close, "contact.office_hours.close"),
-                days: h.days,
+            .map(|h| {
+                let open = self.hhmm(&h.open, "contact.office_hours.open");
+                let close = self.hhmm(&h.close, "contact.office_hours.close");
+                self.hours_order(&open, &close, h.close.span());
+                OfficeHours {
+                    open,
+                    close,
+                    days: h.days,
+                }
             })
             .collect();
         Contact {
@@ -234,7 +245,7 @@ impl Check<'_> {
             latitude,
             longitude,
             ticket_idr: self.money(raw.ticket_idr, "tourism.ticket_idr"),
-            opening_hours: raw.opening_hours,
+            opening_hours: self.opening_hours(raw.opening_hours),
             facilities: raw.facilities,
             contact_whatsapp,
             contact_whatsapp_e164,

@@ -29,18 +29,19 @@ impl Check<'_> {
             self.require_provenance(&raw, at);
         }
         self.population_sum(&raw);
+        self.households(raw.population.as_ref(), raw.households.as_ref());
         let tables = raw
             .tables
             .into_iter()
             .map(|t| self.stat_table(t, raw.male, raw.female))
             .collect();
         Statistics {
-            as_of: self.date(raw.as_of, "statistics.as_of"),
+            as_of: self.data_date(raw.as_of, "statistics.as_of"),
             source: text_of(raw.source).filter(|s| !s.trim().is_empty()),
             population: raw.population.map(Spanned::into_inner),
             male: raw.male,
             female: raw.female,
-            households: raw.households,
+            households: raw.households.map(Spanned::into_inner),
             tables,
         }
     }
@@ -81,7 +82,7 @@ impl Check<'_> {
         let (Some(pop), Some(male), Some(female)) = (&raw.population, raw.male, raw.female) else {
             return;
         };
-        let (population, sum) = (*pop.get_ref(), male + female);
+        let (population, sum) = (*pop.get_ref(), male.saturating_add(female));
         if sum != population {
             self.warning(
                 pop.span(),
@@ -107,9 +108,11 @@ impl Check<'_> {
         let raw = raw.into_inner();
         let mut rows = raw.rows;
         for row in &mut rows {
-            row.total = row
-                .count
-                .unwrap_or_else(|| row.male.unwrap_or(0) + row.female.unwrap_or(0));
+            row.total = row.count.unwrap_or_else(|| {
+                row.male
+                    .unwrap_or(0)
+                    .saturating_add(row.female.unwrap_or(0))
+            });
         }
         let key = raw.key;
         // Saturating: a table of absurd figures warns, it does not overflow.

@@ -200,7 +200,7 @@ fn toml_errors_name_file_line_and_key() {
         (
             format!("{MINIMAL}\n[statistics]\nas_of = \"2025-06-30\"\n"),
             "profile.toml:12:9",
-            vec!["without quotes"],
+            vec!["Remove the quotes: `as_of = 2025-06-30`"],
         ),
     ] {
         let (profile, diags) = load(&text);
