@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use crate::support::Site;
+use crate::support::{Site, serve_port};
 
 const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
 
@@ -37,22 +37,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let (tx, rx) = channel();
-        let out = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let mut port = 0;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while port == 0 && Instant::now() < deadline {
-            let line = rx.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                port = rest.split('/').next().unwrap().parse().unwrap();
-            }
-        }
-        assert!(port > 0, "serve did not start");
+        let (port, rx) = serve_port(&mut child);
         Server {
             child,
             port,

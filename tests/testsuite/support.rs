@@ -1,7 +1,10 @@
 //! Running the real `warta` binary on a temporary copy of a fixture.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
@@ -126,4 +129,28 @@ impl Site {
         files.sort();
         files
     }
+}
+
+/// For a `warta serve --port 0` just spawned with its stdout piped: keeps
+/// reading its output on a thread (a full pipe would block the server) and
+/// waits up to 30 s for the port it prints. Returns the port and the lines,
+/// which must be kept for as long as the server runs.
+pub fn serve_port(child: &mut Child) -> (u16, Receiver<String>) {
+    let (tx, rx) = channel();
+    let out = child.stdout.take().expect("stdout piped");
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut port = 0;
+    while port == 0 && Instant::now() < deadline {
+        let line = rx.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            port = rest.split('/').next().unwrap().parse().unwrap();
+        }
+    }
+    assert!(port > 0, "serve did not start");
+    (port, rx)
 }

@@ -7,13 +7,13 @@
 //! byte ranges. Every loop is bounded and stops by itself.
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use crate::support::Site;
+use crate::support::{Site, serve_port};
 
 const POST: &str = "/berita/posyandu-krajan/";
 
@@ -88,22 +88,7 @@ impl Preview {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let (tx, rx) = channel();
-        let out = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut port = 0;
-        while port == 0 && Instant::now() < deadline {
-            let line = rx.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                port = rest.split('/').next().unwrap().parse().unwrap();
-            }
-        }
-        assert!(port > 0, "serve did not start");
+        let (port, rx) = serve_port(&mut child);
         Preview {
             child,
             port,
