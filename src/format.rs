@@ -459,6 +459,41 @@ pub fn phone_display(e164: &str) -> String {
     format!("(0{a}) {rest}")
 }
 
+/// `root_path` + `path` unless `path` is already absolute or external.
+pub fn join_url(root: &str, path: &str) -> String {
+    if path.contains("://")
+        || path.starts_with("mailto:")
+        || path.starts_with("tel:")
+        || path.starts_with('#')
+    {
+        return path.to_string();
+    }
+    if root != "/" && path.starts_with(root) {
+        return path.to_string();
+    }
+    format!("{root}{}", path.trim_start_matches('/'))
+}
+
+/// An absolute URL from a site path or an already-rooted URL.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    if path.contains("://") {
+        return path.to_string();
+    }
+    let origin_end = base_url
+        .find("://")
+        .map(|i| {
+            base_url[i + 3..]
+                .find('/')
+                .map_or(base_url.len(), |j| i + 3 + j)
+        })
+        .unwrap_or(base_url.len());
+    let root_path = &base_url[origin_end..];
+    if !root_path.is_empty() && path.starts_with(&format!("{root_path}/")) {
+        return format!("{}{path}", &base_url[..origin_end]);
+    }
+    format!("{base_url}/{}", path.trim_start_matches('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{

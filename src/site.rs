@@ -1,14 +1,27 @@
-//! `Site::build`: the whole pipeline, read top to bottom.
+//! `Site::build`: the whole pipeline, read top to bottom, as a list of
+//! stages, each a function from the previous stages' values:
+//!
+//! ```text
+//! load::load(&Request)          -> Loaded     every file of the site read
+//! Model::build(&Loaded)         -> Model      pure: no file is read
+//! ImagePlan::make(&Model, ..)   -> ImagePlan  photos processed (cached)
+//! Renderer::new(&Model, plan)   -> Renderer   templates and site context
+//! renderer.render_all(..)       -> Rendered   pages, and the photos each used
+//! published(..)                 -> Vec<OutFile>  every other file to publish
+//! Staging::commit                             the swap into the output folder
+//! ```
+//!
+//! `check` runs the same list without writing; `serve`
+//! ([`crate::serve::preview`]) keeps the values and runs the same
+//! functions again with what changed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::diag::{Diagnostics, Lang};
-use crate::images::{ImageStore, is_photo};
-use crate::load::config::{Config, load_config};
-use crate::load::content::load_content;
-use crate::load::profile::load_profile;
-use crate::model::{Asset, BuildOptions, Model};
+use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::images::{ImagePlan, ImageStore, Uses, is_photo};
+use crate::load::{Address, Asset, Loaded, Request, Reuse, SiteFiles};
+use crate::model::{BodyCache, BuildOptions, Model};
 use crate::output::Staging;
 use crate::output::transform::Transform;
 use crate::render::Renderer;
@@ -56,41 +69,39 @@ impl Site {
     /// `[build] strict = true`) they fail the build before the swap, so
     /// the previous output stays.
     pub fn build(req: &BuildRequest) -> Result<BuildReport, BuildFailure> {
-        let (mut model, mut warnings) = Self::load_model(req)?;
+        let loaded = load(req)?;
+        let (model, mut warnings) = model(&loaded, options(req), None)?;
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
             problems,
             lang: Some(lang),
         };
-        let image_problems = attach_images(&mut model, &req.root, true);
-        if image_problems.has_errors() {
-            return Err(fail(image_problems));
-        }
-        warnings.extend(image_problems);
-        let renderer = Renderer::new(&model, &req.root).map_err(fail)?;
-        let aliases = alias_problems(&model, &renderer, &req.root);
-        if aliases.has_errors() {
-            return Err(fail(aliases));
-        }
+        let store = Arc::new(ImageStore::new(&req.root, &model.config.images, true));
+        let (images, image_problems) = ImagePlan::make(&model, &loaded.files, store);
+        fail_on_errors(image_problems, &mut warnings).map_err(fail)?;
+        let renderer = Renderer::new(&model, Arc::new(images), &req.root).map_err(fail)?;
+        fail_on_errors(alias_problems(&model, &renderer, &loaded), &mut warnings).map_err(fail)?;
         let output = req
             .output
             .clone()
             .unwrap_or_else(|| req.root.join("public"));
-        let transform = Transform {
-            minify: model.config.build.minify,
-            portable: req.portable.then(|| model.config.root_path.clone()),
-        };
         let staging = Staging::create(&output, &model.config.build.keep)
             .map_err(|d| fail(d.into()))?
-            .with_transform(transform);
-        let write = |rel: &str, bytes: &[u8]| staging.write(rel, bytes);
-        let mut problems = renderer.render_all(&model, &write);
-        problems.extend(shadowed_pages(&model, &req.root));
-        copy_files(&model, &renderer, &req.root, &staging, &mut problems);
-        if problems.has_errors() {
-            return Err(fail(problems));
+            .with_transform(Transform {
+                minify: model.config.build.minify,
+                portable: req.portable.then(|| model.config.root_path.clone()),
+            });
+        let rendered = renderer.render_all(&model, &|rel, bytes| staging.write(rel, bytes));
+        let mut problems = rendered.problems.clone();
+        problems.extend(shadowed_pages(&model, &loaded.files));
+        let (files, file_problems) = published(&loaded, &model, &renderer, &rendered.all_uses());
+        problems.extend(file_problems);
+        for file in &files {
+            if let Err(d) = file.write_to(&staging) {
+                problems.push(d);
+            }
         }
-        warnings.extend(problems);
+        fail_on_errors(problems, &mut warnings).map_err(fail)?;
         warnings.sort();
         if (req.strict || model.config.build.strict) && !warnings.is_empty() {
             return Err(fail(crate::diag::strict(warnings)));
@@ -107,19 +118,24 @@ impl Site {
         })
     }
 
-    /// Checks the whole site without writing anything: loads, models and
-    /// renders every page in memory.
+    /// Checks the whole site without writing anything: the stages of
+    /// [`Site::build`], every page rendered in memory, photos only decoded.
     pub fn check(req: &BuildRequest) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
-        let (mut model, mut problems) = Self::load_model(req)?;
+        let loaded = load(req)?;
+        let (model, mut problems) = model(&loaded, options(req), None)?;
         let lang = model.config.language;
-        problems.extend(attach_images(&mut model, &req.root, false));
-        let renderer = Renderer::new(&model, &req.root).map_err(|p| BuildFailure {
-            problems: p,
-            lang: Some(lang),
+        let store = Arc::new(ImageStore::new(&req.root, &model.config.images, false));
+        let (images, image_problems) = ImagePlan::make(&model, &loaded.files, store);
+        problems.extend(image_problems);
+        let renderer = Renderer::new(&model, Arc::new(images), &req.root).map_err(|p| {
+            BuildFailure {
+                problems: p,
+                lang: Some(lang),
+            }
         })?;
-        problems.extend(alias_problems(&model, &renderer, &req.root));
-        problems.extend(renderer.render_all(&model, &|_, _| Ok(())));
-        problems.extend(shadowed_pages(&model, &req.root));
+        problems.extend(alias_problems(&model, &renderer, &loaded));
+        problems.extend(renderer.render_all(&model, &|_, _| Ok(())).problems);
+        problems.extend(shadowed_pages(&model, &loaded.files));
         problems.sort();
         if req.strict || model.config.build.strict {
             problems = crate::diag::strict(problems);
@@ -136,89 +152,143 @@ impl Site {
     /// Stages 1 and 2: everything up to a model, with every problem of
     /// every file collected before giving up.
     pub fn load_model(req: &BuildRequest) -> Result<(Model, Diagnostics), BuildFailure> {
-        let mut config = load_config(&req.root).map_err(|problems| BuildFailure {
+        model(&load(req)?, options(req), None)
+    }
+}
+
+fn options(req: &BuildRequest) -> BuildOptions {
+    BuildOptions {
+        drafts: req.drafts,
+        now: req.options_now,
+    }
+}
+
+/// Stage 1 for a build: the request's root, at its address.
+fn load(req: &BuildRequest) -> Result<Loaded, BuildFailure> {
+    let address = match &req.base_url {
+        Some(url) => Address::Url(url.clone()),
+        None => Address::Configured,
+    };
+    let request = Request {
+        root: req.root.clone(),
+        address,
+    };
+    crate::load::load(&request, Reuse::Nothing).map_err(|problems| BuildFailure {
+        problems,
+        lang: None,
+    })
+}
+
+/// Stage 2: the model of `loaded`, with the problems of both stages,
+/// sorted. Goes on to the model even when some files failed, so that one
+/// run reports the problems of every stage; fails on any error.
+pub fn model(
+    loaded: &Loaded,
+    options: BuildOptions,
+    cache: Option<&BodyCache>,
+) -> Result<(Model, Diagnostics), BuildFailure> {
+    let mut problems = loaded.problems.clone();
+    let (model, model_problems) = Model::build(loaded, options, cache);
+    problems.extend(model_problems);
+    problems.sort();
+    match model {
+        Some(m) if !problems.has_errors() => Ok((m, problems)),
+        _ => Err(BuildFailure {
             problems,
-            lang: None,
-        })?;
-        let lang = Some(config.language);
-        apply_request(&mut config, req).map_err(|problems| BuildFailure { problems, lang })?;
-        let mut problems = Diagnostics::new();
-        let (profile, profile_problems) = load_profile(&req.root);
-        problems.extend(profile_problems);
-        let (content, content_problems) = load_content(&req.root);
-        problems.extend(content_problems);
-        // Go on to the model even when some files failed, so that one run
-        // reports the problems of every stage; only without a profile
-        // (its zone dates every post) is there nothing to model.
-        let Some(profile) = profile else {
-            problems.sort();
-            return Err(BuildFailure { problems, lang });
-        };
-        let options = BuildOptions {
-            drafts: req.drafts,
-            now: req.options_now,
-        };
-        let (model, model_problems) = Model::build(config, profile, &content, options, None);
-        problems.extend(model_problems);
-        problems.sort();
-        match model {
-            Some(m) if !problems.has_errors() => Ok((m, problems)),
-            _ => Err(BuildFailure { problems, lang }),
-        }
+            lang: Some(loaded.config.language),
+        }),
     }
 }
 
-/// Aliases onto files the build writes (see [`crate::render::aliases`]).
-fn alias_problems(model: &Model, renderer: &Renderer, root: &Path) -> Diagnostics {
-    let statics = renderer.theme().static_files().unwrap_or_default();
-    crate::render::aliases::check(model, root, statics.iter().map(|(rel, _)| rel.as_str()))
-}
-
-fn apply_request(config: &mut Config, req: &BuildRequest) -> Result<(), Diagnostics> {
-    if let Some(url) = &req.base_url {
-        config
-            .set_base_url(url)
-            .map_err(|msg| Diagnostics::from(crate::diag::Diagnostic::error(msg)))?;
+/// Moves `problems` into `warnings`, or gives them back when one is an
+/// error.
+fn fail_on_errors(problems: Diagnostics, warnings: &mut Diagnostics) -> Result<(), Diagnostics> {
+    if problems.has_errors() {
+        return Err(problems);
     }
+    warnings.extend(problems);
     Ok(())
 }
 
-/// Theme static files, then the site's `static/` and `media/`, then the
-/// files that sit beside posts.
-fn copy_files(
+/// Aliases onto files the build writes (see [`crate::render::aliases`]).
+pub fn alias_problems(model: &Model, renderer: &Renderer, loaded: &Loaded) -> Diagnostics {
+    let statics = renderer.theme().static_files().unwrap_or_default();
+    crate::render::aliases::check(
+        model,
+        &loaded.root,
+        statics.iter().map(|(rel, _)| rel.as_str()),
+    )
+}
+
+/// Where the bytes of a published file come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Made in memory: a theme's static file, an original cut of its
+    /// metadata.
+    Bytes(Arc<[u8]>),
+    /// Copied from disk as it is.
+    Disk(PathBuf),
+}
+
+/// A file the site publishes besides its pages.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// The output path: `media/kantor-480w.webp`.
+    pub dest: String,
+    pub source: Source,
+}
+
+impl OutFile {
+    fn write_to(&self, staging: &Staging) -> Result<(), Diagnostic> {
+        match &self.source {
+            Source::Bytes(bytes) => staging.write(&self.dest, bytes),
+            Source::Disk(src) => staging.copy(src, &self.dest),
+        }
+    }
+}
+
+/// Every file the site publishes besides its pages, in the order they
+/// are written (a later one takes an earlier one's place): the theme's
+/// static files, then the site's `static/`, its other files (`media/`,
+/// bundles, loose files; photos only as the web versions `uses` name),
+/// and the originals `uses` link, stripped of their metadata. `build`
+/// writes this list and `serve` serves it: the one list both go by.
+pub fn published(
+    loaded: &Loaded,
     model: &Model,
     renderer: &Renderer,
-    root: &Path,
-    staging: &Staging,
-    problems: &mut Diagnostics,
-) {
+    uses: &Uses,
+) -> (Vec<OutFile>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let mut out = Vec::new();
     match renderer.theme().static_files() {
-        Ok(files) => {
-            for (rel, bytes) in files {
-                if let Err(d) = staging.write(&rel, &bytes) {
-                    problems.push(d);
-                }
-            }
-        }
+        Ok(files) => out.extend(files.into_iter().map(|(dest, bytes)| OutFile {
+            dest,
+            source: Source::Bytes(bytes.into()),
+        })),
         Err(d) => problems.push(d),
     }
-    for asset in disk_files(root, model) {
-        if let Err(d) = staging.copy(&asset.src, &asset.dest) {
-            problems.push(d);
-        }
-    }
-    for (file, dest) in model.images.originals() {
+    let disk = |a: &Asset| OutFile {
+        dest: a.dest.clone(),
+        source: Source::Disk(a.src.clone()),
+    };
+    out.extend(loaded.files.statics.iter().map(disk));
+    let others = loaded.files.media.iter().chain(&model.assets);
+    out.extend(others.filter(|a| !is_photo(&a.dest)).map(disk));
+    let photos = renderer.images().published(uses);
+    out.extend(photos.variants.iter().map(disk));
+    for (file, dest) in photos.originals {
         let bytes = crate::fsx::read(&file).map(|b| crate::images::strip::strip_metadata(&b));
         match bytes {
-            Ok(Some(clean)) => {
-                if let Err(d) = staging.write(&dest, &clean) {
-                    problems.push(d);
-                }
-            }
-            Ok(None) => problems.push(crate::images::unstrippable(&file, root)),
+            Ok(Some(clean)) => out.push(OutFile {
+                dest,
+                source: Source::Bytes(clean.into()),
+            }),
+            Ok(None) => problems.push(crate::images::unstrippable(&file, &loaded.root)),
             Err(d) => problems.push(d),
         }
     }
+    (out, problems)
 }
 
 /// Files of `static/` that would take the place of a page warta makes
@@ -226,8 +296,8 @@ fn copy_files(
 /// generated page would silently disappear (usually an old site's files
 /// copied in whole), and the right way to change a page, a template in
 /// `templates/`, exists.
-fn shadowed_pages(model: &Model, root: &Path) -> Diagnostics {
-    let (statics, _, _) = site_files(root, model);
+fn shadowed_pages(model: &Model, files: &SiteFiles) -> Diagnostics {
+    let statics = &files.statics;
     if statics.is_empty() {
         return Diagnostics::new();
     }
@@ -252,87 +322,4 @@ fn shadowed_pages(model: &Model, root: &Path) -> Diagnostics {
         })
         .collect::<Vec<_>>()
         .into()
-}
-
-/// The image stage: every photo the model refers to, processed (in
-/// `check`, only decoded), in a store the renderer reads.
-pub fn attach_images(model: &mut Model, root: &Path, write: bool) -> Diagnostics {
-    let store = Arc::new(ImageStore::new(root, &model.config.images, write));
-    let problems = prepare_images(&store, model, root);
-    model.images = store;
-    problems
-}
-
-/// Tells `store` the site's files and processes the photos `model`
-/// refers to; `serve` calls it on its long-lived store at each rebuild.
-pub fn prepare_images(store: &ImageStore, model: &Model, root: &Path) -> Diagnostics {
-    let (statics, others, walk_problems) = site_files(root, model);
-    let as_is = statics
-        .iter()
-        .chain(others.iter().filter(|a| !is_photo(&a.dest)))
-        .map(|a| a.dest.clone())
-        .collect::<Vec<_>>();
-    let mut problems = crate::images::formats::refuse_unprocessed(&others, root);
-    store.set_sources(others, as_is);
-    let refused: Vec<_> = problems.items.iter().map(|d| d.file.clone()).collect();
-    let prepared = store.prepare(&crate::images::refs::collect(model), model.config.language);
-    // A refused file is reported once, by the refusal.
-    problems.extend(
-        prepared
-            .items
-            .into_iter()
-            .filter(|d| !d.is_error() || !refused.contains(&d.file))
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    problems.extend(walk_problems);
-    problems
-}
-
-/// The files a site publishes from disk: its `static/` (at the root, as
-/// it is), its `media/` (under `/media/`) and the files beside posts, but
-/// photos there only as the web versions the pages show (from the image
-/// cache), never the originals. Symbolic links are not followed, so
-/// nothing outside the site is ever published. The problems of the walk
-/// were reported by [`prepare_images`], which every build runs first.
-pub fn disk_files(root: &Path, model: &Model) -> Vec<Asset> {
-    let (mut out, others, _) = site_files(root, model);
-    out.extend(others.into_iter().filter(|a| !is_photo(&a.dest)));
-    out.extend(model.images.published());
-    out
-}
-
-/// The site's own files: those of `static/`, and those of `media/` and
-/// `content/` (bundles and loose files), by their output path; with what
-/// [`crate::fsx::site_files`] refused. Dot-folders are never published,
-/// except `static/.well-known/` (RFC 8615: security.txt, app links).
-fn site_files(root: &Path, model: &Model) -> (Vec<Asset>, Vec<Asset>, Diagnostics) {
-    let mut problems = Diagnostics::new();
-    let mut statics = Vec::new();
-    let mut out = Vec::new();
-    for (dir, prefix, allowed) in [
-        ("static", "", &[".well-known"][..]),
-        ("media", "media/", &[]),
-    ] {
-        let base = root.join(dir);
-        for path in crate::fsx::site_files(root, &base, allowed, &mut problems) {
-            let rel = path.strip_prefix(&base).unwrap_or(&path);
-            let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
-            // An album's settings are for warta, not for readers.
-            if dir == "media" && crate::load::gallery::is_album_file(&rel) {
-                continue;
-            }
-            let asset = Asset {
-                dest: format!("{prefix}{}", rel.join("/")),
-                src: path,
-            };
-            if dir == "static" {
-                statics.push(asset);
-            } else {
-                out.push(asset);
-            }
-        }
-    }
-    out.extend(model.assets.iter().cloned());
-    (statics, out, problems)
 }

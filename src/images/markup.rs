@@ -22,9 +22,9 @@ use serde::Serialize;
 use tera::{Kwargs, State, Tera, Value};
 
 use super::refs::dest_of;
-use super::{ImageStore, Processed};
+use super::{ImagePlan, Processed};
 use crate::model::post::{Image, escape_html};
-use crate::render::filters::{absolute, join_url};
+use crate::format::{absolute, join_url};
 
 /// How a photo is shown.
 pub struct Show<'a> {
@@ -124,7 +124,7 @@ pub const BODY_SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
 /// page shows no photo above it), the others when scrolled to.
 pub fn rewrite_body<'a>(
     html: &'a str,
-    store: &ImageStore,
+    store: &ImagePlan,
     root_path: &str,
     first_eager: bool,
 ) -> Cow<'a, str> {
@@ -218,7 +218,7 @@ pub struct ImageView<'a> {
 }
 
 impl<'a> ImageView<'a> {
-    pub fn new(img: &'a Image, store: &ImageStore, root_path: &str) -> ImageView<'a> {
+    pub fn new(img: &'a Image, store: &ImagePlan, root_path: &str) -> ImageView<'a> {
         let p = dest_of(&img.src, root_path).and_then(|d| store.get_og(&d));
         let (src, size) = match &p {
             Some(p) => {
@@ -265,14 +265,14 @@ struct InfoView {
 
 /// The absolute URL of a photo's sharing JPEG (1200 wide), for JSON-LD
 /// and `/profile.json`; `None` for what is not a photo of the site.
-pub fn og_url(store: &ImageStore, root_path: &str, base_url: &str, src: &str) -> Option<String> {
+pub fn og_url(store: &ImagePlan, root_path: &str, base_url: &str, src: &str) -> Option<String> {
     let p = store.get_og(&dest_of(src, root_path)?)?;
     Some(absolute(base_url, &join_url(root_path, &p.og_dest())))
 }
 
 /// What the Tera functions need, shared by each of them.
 struct Ctx {
-    store: Arc<ImageStore>,
+    store: Arc<ImagePlan>,
     root: String,
     base: String,
 }
@@ -343,7 +343,7 @@ impl tera::Function<tera::TeraResult<String>> for PictureFn {
 /// Registers `picture`, `image_info` and `og_image`, and makes `url`
 /// and `abs_url` give a photo's web version. Call after
 /// [`crate::render::filters::register`].
-pub fn register(tera: &mut Tera, store: &Arc<ImageStore>, root_path: &str, base_url: &str) {
+pub fn register(tera: &mut Tera, store: &Arc<ImagePlan>, root_path: &str, base_url: &str) {
     let ctx = Arc::new(Ctx {
         store: Arc::clone(store),
         root: root_path.to_string(),

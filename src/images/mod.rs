@@ -69,6 +69,7 @@ pub mod cache;
 pub mod formats;
 pub mod markup;
 mod messages;
+pub mod plan;
 pub mod process;
 mod progress;
 pub mod refs;
@@ -84,26 +85,18 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
 use crate::load::config::ImageSettings;
 use crate::load::content::Stamp;
-use crate::model::Asset;
+pub use crate::load::{Asset, is_photo};
 use crate::text;
 
 use cache::DiskCache;
 use process::{Fallback, Problem, Settings};
 use progress::Progress;
+pub use plan::{ImagePlan, Published, Uses, recording};
 pub use refs::ImageRef;
 
 /// Bumped whenever what the pipeline writes changes, so old cache
 /// entries are not reused.
 const PIPELINE: &str = "warta-images-1";
-
-/// Whether a file is a photo warta processes (by its name; the bytes
-/// decide the format).
-pub fn is_photo(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-}
 
 /// One source, processed (or, in `check`, only decoded).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,10 +205,6 @@ pub struct ImageStore {
     slots: Mutex<HashMap<String, Arc<Mutex<Option<Slot>>>>>,
     /// Variant output path → original's output path.
     names: RwLock<HashMap<String, String>>,
-    /// Images a page showed, and those it used as its sharing image.
-    used: Mutex<HashSet<String>>,
-    og_used: Mutex<HashSet<String>>,
-    originals: Mutex<HashMap<String, PathBuf>>,
     /// Counts changes to images already seen, for `serve` to re-render.
     generation: AtomicU64,
 }
@@ -232,9 +221,6 @@ impl ImageStore {
             as_is: RwLock::default(),
             slots: Mutex::default(),
             names: RwLock::default(),
-            used: Mutex::default(),
-            og_used: Mutex::default(),
-            originals: Mutex::default(),
             generation: AtomicU64::new(0),
         }
     }
@@ -242,6 +228,11 @@ impl ImageStore {
     /// A store that knows no photo: every image stays as written.
     pub fn empty() -> ImageStore {
         ImageStore::new(Path::new(""), &ImageSettings::default(), false)
+    }
+
+    /// The site the photos are of.
+    pub fn site_root(&self) -> &Path {
+        self.cache.site_root()
     }
 
     /// Whether this store was made for `settings` (`serve` keeps it then).
@@ -293,36 +284,21 @@ impl ImageStore {
     }
 
     /// The processed image at `dest` (an original's or a variant's output
-    /// path), processing it now if no one has yet. Marks it as shown.
+    /// path), processing it now if no one has yet (a photo only a
+    /// template names, with `picture()`).
     pub fn get(&self, dest: &str) -> Option<Arc<Processed>> {
         let dest = self.resolve(dest)?;
-        let p = self.refresh(&dest, false).ok()?;
-        self.used.lock().expect("used lock").insert(dest);
-        Some(p)
+        self.refresh(&dest, false).ok()
     }
 
-    /// Like [`ImageStore::get`], and publishes its sharing JPEG too.
-    pub fn get_og(&self, dest: &str) -> Option<Arc<Processed>> {
-        let p = self.get(dest)?;
-        self.og_used.lock().expect("og lock").insert(p.dest.clone());
-        Some(p)
-    }
-
-    /// Publishes the original of `dest` too, stripped of its metadata
-    /// (the gallery's `original = true`). Returns its output path.
-    pub fn publish_original(&self, dest: &str) -> Option<String> {
+    /// The source file of the photo at `dest`.
+    pub fn source(&self, dest: &str) -> Option<PathBuf> {
         let dest = self.resolve(dest)?;
-        let file = self
-            .sources
+        self.sources
             .read()
-            .expect("sources lock")
-            .get(&dest)?
-            .clone();
-        self.originals
-            .lock()
-            .expect("originals lock")
-            .insert(dest.clone(), file);
-        Some(dest)
+            .expect("image sources lock")
+            .get(&dest)
+            .cloned()
     }
 
     fn slot(&self, dest: &str) -> Arc<Mutex<Option<Slot>>> {
@@ -542,41 +518,6 @@ impl ImageStore {
             .get(dest)
             .map(|f| crate::diag::display_path(self.cache.site_root(), f));
         messages::diagnostic(dest, p, by, file)
-    }
-
-    /// Every file to publish: the variants of each image a page showed,
-    /// the sharing JPEGs pages used, and originals asked for on purpose.
-    /// Sorted by output path.
-    pub fn published(&self) -> Vec<Asset> {
-        let used = self.used.lock().expect("used lock").clone();
-        let og = self.og_used.lock().expect("og lock").clone();
-        let slots = self.slots.lock().expect("image slots lock").clone();
-        let mut out: Vec<Asset> = Vec::new();
-        for dest in &used {
-            let Some(slot) = slots.get(dest) else {
-                continue;
-            };
-            let slot = slot.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(Ok(p)) = slot.as_ref().map(|s| &s.result) {
-                out.extend(p.files(og.contains(dest)));
-            }
-        }
-        out.sort_by(|a, b| a.dest.cmp(&b.dest));
-        out
-    }
-
-    /// Originals asked for by [`ImageStore::publish_original`]: (source
-    /// file, output path); [`strip::strip_metadata`] makes their bytes.
-    pub fn originals(&self) -> Vec<(PathBuf, String)> {
-        let mut v: Vec<(PathBuf, String)> = self
-            .originals
-            .lock()
-            .expect("originals lock")
-            .iter()
-            .map(|(d, f)| (f.clone(), d.clone()))
-            .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
-        v
     }
 }
 

@@ -5,7 +5,7 @@
 //! KIM members, potentials, products, tourism) are looked through here,
 //! so the pages of issue 6 find their photos processed. A gallery that
 //! publishes an original (`original = true` in `album.toml`) adds its
-//! photos here and calls [`super::ImageStore::publish_original`].
+//! photos here and calls [`super::ImagePlan::original`].
 
 use std::path::PathBuf;
 

@@ -25,7 +25,7 @@
 //! the rest of the site's files. Photos stay in `media/`, so they are
 //! processed and published by [`crate::images`] as everywhere else; only
 //! `original = true` publishes the originals too, through
-//! [`crate::images::ImageStore::publish_original`].
+//! [`crate::images::ImagePlan::original`].
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -38,7 +38,7 @@ use toml::value::Datetime;
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
 use crate::fsx;
-use crate::images::is_photo;
+use super::files::is_photo;
 use crate::load::content::is_ignored_name;
 use crate::load::tomlerr::{parse_toml, suggest_key};
 use crate::load::years;

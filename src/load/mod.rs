@@ -17,3 +17,8 @@ pub mod tomlhint;
 pub mod tomlscan;
 pub mod urlpolicy;
 pub mod years;
+mod files;
+mod stage;
+
+pub use files::{Asset, SiteFiles, is_photo};
+pub use stage::{Address, Loaded, Request, Reuse, load};

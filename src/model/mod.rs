@@ -24,7 +24,8 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::format::{Zone, slugify};
 use crate::load::config::Config;
-use crate::load::content::{Content, DocKind, Document, SectionMeta};
+use crate::load::Loaded;
+use crate::load::content::{DocKind, Document, SectionMeta};
 use crate::load::profile::Profile;
 use crate::text;
 
@@ -104,12 +105,7 @@ pub struct ArchiveYear {
     pub months: Vec<ArchiveMonth>,
 }
 
-/// A file copied as it is: `dest` is relative to the output root.
-#[derive(Debug, Clone)]
-pub struct Asset {
-    pub src: PathBuf,
-    pub dest: String,
-}
+pub use crate::load::Asset;
 
 pub struct Model {
     pub config: Config,
@@ -129,21 +125,25 @@ pub struct Model {
     pub redirects: Vec<(String, String)>,
     /// Products, tourism spots and photo albums, with their addresses.
     pub catalog: catalog::Catalog,
-    /// The site's photos, processed: empty until [`crate::images`] ran.
-    pub images: Arc<crate::images::ImageStore>,
 }
 
 impl Model {
-    /// Resolves loaded content into the model. Returns `None` with the
-    /// errors when the site cannot be built; warnings come back either way.
+    /// Resolves the loaded site into the model, reading no file: what it
+    /// needs of the disk is in `loaded`. Returns `None` with the errors
+    /// when the site cannot be built (also when `loaded` has errors or no
+    /// profile); warnings come back either way. `loaded.problems` are the
+    /// caller's to report.
     pub fn build(
-        config: Config,
-        profile: Profile,
-        content: &Content,
+        loaded: &Loaded,
         options: BuildOptions,
         cache: Option<&BodyCache>,
     ) -> (Option<Model>, Diagnostics) {
         let mut problems = Diagnostics::new();
+        let Some(profile) = loaded.profile.clone() else {
+            return (None, problems);
+        };
+        let config = loaded.config.clone();
+        let content = &loaded.content;
         let zone = profile.zone();
         let now = options
             .now
@@ -179,7 +179,7 @@ impl Model {
             .iter()
             .map(|(p, _, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
             .collect();
-        check_profile_pages(&profile, &content.root, &urls, &mut problems);
+        check_profile_pages(&profile, &loaded.profile_source, &urls, &mut problems);
         let resolve = |rel: &str| urls.get(rel).cloned();
         let body_problems: Vec<Diagnostic> = items
             .par_iter_mut()
@@ -192,7 +192,7 @@ impl Model {
                         doc,
                         &config,
                         &resolve,
-                        &content.root,
+                        &|rel: &str| loaded.files.exists(rel),
                         cache,
                     );
                     if let Some(c) = cache {
@@ -223,10 +223,7 @@ impl Model {
         let categories = group_categories(&posts, &config);
         let tags = group_tags(&posts);
         let archive = group_archive(&posts);
-        // The albums of media/galeri/ are read here, the one place both
-        // `build` and `serve` pass through with the content's root.
-        let (albums, album_problems) = crate::load::gallery::load_gallery(&content.root);
-        problems.extend(album_problems);
+        let albums = loaded.albums.clone();
         let (catalog, catalog_problems) = catalog::build(&profile, &posts, &pages, content, albums);
         problems.extend(catalog_problems);
         if problems.has_errors() {
@@ -246,7 +243,6 @@ impl Model {
             assets,
             redirects,
             catalog,
-            images: Arc::new(crate::images::ImageStore::empty()),
         };
         (Some(model), problems)
     }
@@ -424,7 +420,7 @@ fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
 /// exist, like links in posts.
 fn check_profile_pages(
     profile: &Profile,
-    root: &std::path::Path,
+    source: &str,
     urls: &HashMap<String, String>,
     problems: &mut Diagnostics,
 ) {
@@ -434,8 +430,6 @@ fn check_profile_pages(
         .iter()
         .chain(&profile.village.welcome_page)
         .chain(profile.institutions.iter().filter_map(|i| i.page.as_ref()));
-    // Read only to point at a missing page's line: the common case reads nothing.
-    let mut source: Option<String> = None;
     for page in named {
         let rel = page.trim_start_matches("content/");
         if urls.contains_key(rel) {
@@ -451,9 +445,6 @@ fn check_profile_pages(
             "Tulis jalur berkas relatif terhadap folder content/, misalnya \"profil/sejarah.md\", atau buat berkas itu.",
             "Write the file's path relative to the content/ folder, e.g. \"profil/sejarah.md\", or create that file.",
         ));
-        let source = source.get_or_insert_with(|| {
-            crate::fsx::read_site_text(root, &root.join("profile.toml")).unwrap_or_default()
-        });
         if let Some(at) = source.find(&quoted) {
             d = d.at(source, at, quoted.len());
         }

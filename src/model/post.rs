@@ -4,7 +4,7 @@
 //! date, declared category) and fixes its URL; [`fill_body`] renders its
 //! Markdown once every URL is known, so links between posts resolve.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -394,7 +394,7 @@ pub fn fill_body(
     doc: &Arc<Document>,
     config: &Config,
     resolve: &(dyn Fn(&str) -> Option<String> + Sync),
-    root: &Path,
+    exists: &(dyn Fn(&str) -> bool + Sync),
     cache: Option<&BodyCache>,
 ) -> Vec<Diagnostic> {
     let url = format!("{}{}", config.root_path, post.path);
@@ -404,7 +404,7 @@ pub fn fill_body(
         root_path: &config.root_path,
         bundle: doc.bundle.as_ref().map(|b| (b.dir.as_str(), url.as_str())),
         resolve,
-        exists: &|rel: &str| root.join(rel).is_file(),
+        exists,
         unsafe_html: config.build.unsafe_html,
     };
     let key = body_key(&[&url, &config.root_path], ctx.unsafe_html);

@@ -63,7 +63,7 @@ fn full_hash(p: &Post, summary: u64) -> u64 {
 }
 
 /// Computes every page's fingerprint.
-pub fn fingerprints(model: &Model) -> Fingerprints {
+pub fn fingerprints(model: &Model, images: &crate::images::ImagePlan) -> Fingerprints {
     let digest = |p: &Post| {
         *p.digest.get_or_init(|| {
             let s = summary_hash(p);
@@ -215,7 +215,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
         })
         .collect();
     Fingerprints {
-        global: global_hash(model),
+        global: global_hash(model, images),
         pages: pages_map,
     }
 }
@@ -230,7 +230,7 @@ fn list(ids: &[usize], page: usize, per: usize, h: &mut DefaultHasher, posts: &[
 }
 
 /// What every page sees: settings, profile, and the lists in `site`.
-fn global_hash(model: &Model) -> u64 {
+fn global_hash(model: &Model, images: &crate::images::ImagePlan) -> u64 {
     let mut h = DefaultHasher::new();
     format!("{:?}{:?}", model.config, model.profile).hash(&mut h);
     for s in &model.sections {
@@ -246,7 +246,7 @@ fn global_hash(model: &Model) -> u64 {
     // Whether /galeri/ exists shows in every page's links.
     model.catalog.albums.is_empty().hash(&mut h);
     // Sizes and names of photos are printed wherever they are shown.
-    model.images.generation().hash(&mut h);
+    images.generation().hash(&mut h);
     // `content_url()` maps source files to URLs on any page.
     for p in model.posts.iter().chain(&model.pages) {
         (&p.rel, &p.path).hash(&mut h);

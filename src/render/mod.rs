@@ -23,12 +23,14 @@ pub mod views;
 pub mod village;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::images::{ImagePlan, Uses, recording};
 use crate::model::Model;
 
 use errors::render_error;
@@ -39,6 +41,51 @@ use views::{Paginator, PostView, Summaries, TermView, page_count, page_path};
 
 /// Where rendered pages go: (output path, bytes).
 pub type WriteFn<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// What pages are rendered from: the model and the image plan. It reads
+/// as the model (`model.posts`), with the photos at `model.images`.
+pub struct Input<'a> {
+    pub model: &'a Model,
+    pub images: &'a ImagePlan,
+}
+
+impl std::ops::Deref for Input<'_> {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        self.model
+    }
+}
+
+/// One rendered page, and the photos it used.
+#[derive(Debug)]
+pub struct Page {
+    /// The output file: `berita/x/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub uses: Uses,
+}
+
+/// What rendering gives back: the problems, and the photos each page
+/// used (by output file), for the write stage (or `serve`) to publish.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub problems: Diagnostics,
+    pub uses: Vec<(String, Uses)>,
+    /// The photos every page shows (the site-wide context's).
+    pub global: Uses,
+}
+
+impl Rendered {
+    /// The photos all pages together used.
+    pub fn all_uses(&self) -> Uses {
+        let mut all = self.global.clone();
+        for (_, u) in &self.uses {
+            all.extend(u);
+        }
+        all
+    }
+}
 
 /// One page to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +200,9 @@ impl ProfilePage {
 pub struct Renderer {
     tera: Tera,
     theme: Theme,
+    images: Arc<ImagePlan>,
+    /// The photos the site-wide context shows (announcements' photos).
+    global_uses: Uses,
 }
 
 #[derive(Serialize)]
@@ -215,7 +265,11 @@ struct SectionView<'a> {
 
 impl Renderer {
     /// Loads the theme and the site-wide context.
-    pub fn new(model: &Model, root: &Path) -> Result<Renderer, Diagnostics> {
+    pub fn new(
+        model: &Model,
+        images: Arc<ImagePlan>,
+        root: &Path,
+    ) -> Result<Renderer, Diagnostics> {
         let theme = Theme::load(root, &model.config.theme)?;
         let mut tera = Tera::new();
         tera.set_fallback_prefixes(PREFIXES)
@@ -240,7 +294,7 @@ impl Renderer {
         charts::register(&mut tera, model.config.language);
         crate::images::markup::register(
             &mut tera,
-            &model.images,
+            &images,
             &model.config.root_path,
             &model.config.base_url,
         );
@@ -253,12 +307,33 @@ impl Renderer {
             return Err(template_diagnostics(&e, &theme));
         }
         let strings = theme.strings(model.config.language.code())?;
+        let input = Input {
+            model,
+            images: &images,
+        };
+        let (site, global_uses) = recording(|| site_view(&input));
         let global = tera.global_context();
-        global.insert("site", &site_view(model));
+        global.insert("site", &site);
         global.insert("profile", &model.profile);
         global.insert("t", &strings);
         global.insert("lang", model.config.language.code());
-        Ok(Renderer { tera, theme })
+        drop(site);
+        Ok(Renderer {
+            tera,
+            theme,
+            images,
+            global_uses,
+        })
+    }
+
+    /// The photos the site-wide context shows (on every page).
+    pub fn global_uses(&self) -> Uses {
+        self.global_uses.clone()
+    }
+
+    /// The image plan the pages are rendered with.
+    pub fn images(&self) -> &Arc<ImagePlan> {
+        &self.images
     }
 
     pub fn theme(&self) -> &Theme {
@@ -337,39 +412,60 @@ impl Renderer {
     }
 
     /// Renders every page in parallel, handing each to `write` (output
-    /// path relative to the site root, HTML). Returns all problems.
-    pub fn render_all(&self, model: &Model, write: &WriteFn<'_>) -> Diagnostics {
+    /// path relative to the site root, bytes). Returns all problems and
+    /// the photos each page used.
+    pub fn render_all(&self, model: &Model, write: &WriteFn<'_>) -> Rendered {
         self.render_jobs(model, &Self::jobs(model), write)
     }
 
     /// Renders the given pages in parallel; see [`Renderer::render_all`].
-    pub fn render_jobs(&self, model: &Model, jobs: &[Job], write: &WriteFn<'_>) -> Diagnostics {
+    pub fn render_jobs(&self, model: &Model, jobs: &[Job], write: &WriteFn<'_>) -> Rendered {
+        let model = &Input {
+            model,
+            images: &self.images,
+        };
         let summaries = Summaries::new(model);
-        let mut errors: Vec<Diagnostic> = jobs
+        let results: Vec<Result<(String, Uses), Diagnostic>> = jobs
             .par_iter()
-            .filter_map(|job| {
-                let (path, html) = match self.render_with(model, *job, &summaries) {
-                    Ok(v) => v,
-                    Err(d) => return Some(d),
-                };
-                write(&path, html.as_bytes()).err()
+            .map(|job| {
+                let (page, uses) = recording(|| self.render_with(model, *job, &summaries));
+                let (path, html) = page?;
+                write(&path, html.as_bytes())?;
+                Ok((path, uses))
             })
             .collect();
+        let mut rendered = Rendered {
+            global: self.global_uses.clone(),
+            ..Rendered::default()
+        };
+        rendered.global.extend(&self.images.stray_uses());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(page) => rendered.uses.push(page),
+                Err(d) => errors.push(d),
+            }
+        }
         // One broken template breaks every page that uses it: say it once.
         errors.dedup_by(|a, b| a.position() == b.position() && a.message == b.message);
         let mut seen = std::collections::HashSet::new();
         errors.retain(|d| seen.insert((d.position(), d.message.en.clone())));
-        Diagnostics { items: errors }
+        rendered.problems = Diagnostics { items: errors };
+        rendered
     }
 
     /// Renders one job: (output path, HTML).
     pub fn render(&self, model: &Model, job: Job) -> Result<(String, String), Diagnostic> {
+        let model = &Input {
+            model,
+            images: &self.images,
+        };
         self.render_with(model, job, &Summaries::new(model))
     }
 
     fn render_with(
         &self,
-        model: &Model,
+        model: &Input<'_>,
         job: Job,
         sums: &Summaries,
     ) -> Result<(String, String), Diagnostic> {
@@ -399,7 +495,7 @@ impl Renderer {
 
     fn context<'m>(
         &self,
-        model: &'m Model,
+        model: &'m Input<'m>,
         job: Job,
         sums: &Summaries,
     ) -> (&'m str, String, Context) {
@@ -623,7 +719,7 @@ fn template_of<'m>(post: &'m crate::model::Post, default: &'static str) -> &'m s
     post.template.as_deref().unwrap_or(default)
 }
 
-fn site_view(model: &Model) -> SiteView<'_> {
+fn site_view<'a>(model: &'a Input<'a>) -> SiteView<'a> {
     // Which of the village pages are built (lists, not posts: cheap).
     let built: std::collections::HashSet<String> = Renderer::jobs(model)
         .into_iter()

@@ -14,14 +14,15 @@
 use serde_json::{Map, Value, json};
 
 use crate::diag::Lang;
-use crate::model::{Model, Post};
+use crate::model::Post;
+use crate::render::Input;
 use crate::render::filters::absolute;
 use crate::render::{Job, ProfilePage, job_path};
 
 /// The JSON-LD for a page, ready to place between
 /// `<script type="application/ld+json">` and `</script>`; `None` where no
 /// schema.org type fits (404, feeds).
-pub fn json_ld(model: &Model, job: Job) -> Option<String> {
+pub fn json_ld(model: &Input<'_>, job: Job) -> Option<String> {
     let mut graph = Vec::new();
     let crumbs = |items: Vec<(String, String)>| breadcrumbs(model, items);
     let home = home_name(model);
@@ -152,18 +153,18 @@ pub fn script_safe(json: &str) -> String {
     out
 }
 
-fn words(model: &Model, id: &str, en: &str) -> String {
+fn words(model: &Input<'_>, id: &str, en: &str) -> String {
     match model.config.language {
         Lang::Id => id.to_string(),
         Lang::En => en.to_string(),
     }
 }
 
-fn home_name(model: &Model) -> String {
+fn home_name(model: &Input<'_>) -> String {
     words(model, "Beranda", "Home")
 }
 
-fn profile_page_name(model: &Model, p: ProfilePage) -> String {
+fn profile_page_name(model: &Input<'_>, p: ProfilePage) -> String {
     let terms = &model.profile.terms;
     match p {
         ProfilePage::Profil => format!(
@@ -182,7 +183,7 @@ fn profile_page_name(model: &Model, p: ProfilePage) -> String {
 }
 
 /// The name of a village data page, as its breadcrumb shows it.
-fn village_page_name(model: &Model, job: Job) -> String {
+fn village_page_name(model: &Input<'_>, job: Job) -> String {
     match job {
         Job::Statistik => words(model, "Statistik", "Statistics"),
         Job::Transparansi => words(model, "Transparansi", "Transparency"),
@@ -191,13 +192,13 @@ fn village_page_name(model: &Model, job: Job) -> String {
     }
 }
 
-fn link(model: &Model, path: &str) -> String {
+fn link(model: &Input<'_>, path: &str) -> String {
     model.permalink(path)
 }
 
 /// A URL for an image or file path as written in the profile or a post.
 /// A photo is published only as its web versions: its sharing JPEG.
-fn file_url(model: &Model, path: &str) -> String {
+fn file_url(model: &Input<'_>, path: &str) -> String {
     crate::images::markup::og_url(
         &model.images,
         &model.config.root_path,
@@ -207,11 +208,11 @@ fn file_url(model: &Model, path: &str) -> String {
     .unwrap_or_else(|| absolute(&model.config.base_url, path))
 }
 
-fn org_id(model: &Model) -> String {
+fn org_id(model: &Input<'_>) -> String {
     format!("{}#pemerintah", link(model, ""))
 }
 
-fn publisher_id(model: &Model) -> String {
+fn publisher_id(model: &Input<'_>) -> String {
     if model.profile.kim.is_some() {
         format!("{}#kim", link(model, ""))
     } else {
@@ -219,7 +220,7 @@ fn publisher_id(model: &Model) -> String {
     }
 }
 
-fn website(model: &Model) -> Value {
+fn website(model: &Input<'_>) -> Value {
     json!({
         "@type": "WebSite",
         "@id": format!("{}#situs", link(model, "")),
@@ -239,7 +240,7 @@ fn website(model: &Model) -> Value {
     })
 }
 
-fn address(model: &Model) -> Value {
+fn address(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let mut a = Map::new();
     a.insert("@type".into(), "PostalAddress".into());
@@ -261,7 +262,7 @@ fn address(model: &Model) -> Value {
     Value::Object(a)
 }
 
-fn geo(model: &Model) -> Option<Value> {
+fn geo(model: &Input<'_>) -> Option<Value> {
     let l = &model.profile.location;
     Some(json!({
         "@type": "GeoCoordinates",
@@ -272,7 +273,7 @@ fn geo(model: &Model) -> Option<Value> {
 
 /// The village government, with the village itself as its place: address,
 /// coordinates, and the Kemendagri area code as identifier.
-fn government(model: &Model) -> Value {
+fn government(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let mut ids = vec![json!({
         "@type": "PropertyValue",
@@ -354,7 +355,7 @@ fn government(model: &Model) -> Value {
 
 /// Who publishes the posts: the KIM, part of the village government; or
 /// the government itself when the profile names no KIM.
-fn publisher(model: &Model) -> Value {
+fn publisher(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let logo = p.village.logo.as_deref().map(|l| file_url(model, l));
     match &p.kim {
@@ -390,7 +391,7 @@ fn publisher(model: &Model) -> Value {
     }
 }
 
-fn article(model: &Model, post: &Post) -> Value {
+fn article(model: &Input<'_>, post: &Post) -> Value {
     let url = link(model, &post.path);
     let mut a = Map::new();
     a.insert("@type".into(), "NewsArticle".into());
@@ -457,7 +458,7 @@ fn headline(title: &str) -> String {
 }
 
 /// An agenda post's event: when (with the village's offset), where, who.
-fn event(model: &Model, post: &Post) -> Option<Value> {
+fn event(model: &Input<'_>, post: &Post) -> Option<Value> {
     let ev = post.event.as_ref()?;
     let p = &model.profile;
     let when = |m: &crate::model::moment::Moment| {
@@ -510,7 +511,7 @@ fn event(model: &Model, post: &Post) -> Option<Value> {
     Some(Value::Object(e))
 }
 
-fn breadcrumbs(model: &Model, items: Vec<(String, String)>) -> Value {
+fn breadcrumbs(model: &Input<'_>, items: Vec<(String, String)>) -> Value {
     let list: Vec<Value> = items
         .into_iter()
         .enumerate()
@@ -530,7 +531,7 @@ fn breadcrumbs(model: &Model, items: Vec<(String, String)>) -> Value {
 /// normalised, and members' numbers only where they agreed), the site's
 /// addresses, and every image path made absolute, for portals that list
 /// the villages of a kabupaten.
-pub fn profile_json(model: &Model) -> String {
+pub fn profile_json(model: &Input<'_>) -> String {
     let mut profile = serde_json::to_value(&model.profile).unwrap_or(Value::Null);
     absolutize(model, &mut profile, None);
     let categories: Vec<Value> = model
@@ -584,7 +585,7 @@ pub fn profile_json(model: &Model) -> String {
 
 /// Image and file paths anywhere in the profile become absolute URLs;
 /// content pages named by source (`lembaga/bpd.md`) become their URLs.
-fn absolutize(model: &Model, v: &mut Value, key: Option<&str>) {
+fn absolutize(model: &Input<'_>, v: &mut Value, key: Option<&str>) {
     const FILE_KEYS: [&str; 8] = [
         "logo",
         "office_photo",

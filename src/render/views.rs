@@ -14,7 +14,8 @@ use tera::Value;
 use crate::images::markup::{ImageView, rewrite_body};
 use crate::load::markdown::Heading;
 use crate::model::post::{EventInfo, SourceInfo};
-use crate::model::{Model, Moment, Post, Term};
+use crate::model::{Moment, Post, Term};
+use crate::render::Input;
 
 #[derive(Serialize)]
 pub struct TermView<'a> {
@@ -25,7 +26,7 @@ pub struct TermView<'a> {
 }
 
 impl<'a> TermView<'a> {
-    pub fn new(model: &Model, term: &'a Term) -> Self {
+    pub fn new(model: &Input<'_>, term: &'a Term) -> Self {
         TermView {
             key: &term.key,
             name: &term.name,
@@ -68,7 +69,7 @@ pub struct PostView<'a> {
 }
 
 impl<'a> PostView<'a> {
-    pub fn summary(model: &'a Model, post: &'a Post) -> Self {
+    pub fn summary(model: &'a Input<'a>, post: &'a Post) -> Self {
         PostView {
             title: &post.title,
             url: model.url(&post.path),
@@ -109,7 +110,7 @@ impl<'a> PostView<'a> {
         }
     }
 
-    pub fn full(model: &'a Model, post: &'a Post) -> Self {
+    pub fn full(model: &'a Input<'a>, post: &'a Post) -> Self {
         PostView {
             // Photos in the body become `<picture>`; the first loads at
             // once unless the main photo is above it.
@@ -130,12 +131,12 @@ impl<'a> PostView<'a> {
 /// tags, archive month, neighbours' pages), and a template value is
 /// shared, not copied, when it is put on another page.
 pub struct Summaries<'m> {
-    model: &'m Model,
+    model: &'m Input<'m>,
     cells: Vec<OnceLock<Value>>,
 }
 
 impl<'m> Summaries<'m> {
-    pub fn new(model: &'m Model) -> Self {
+    pub fn new(model: &'m Input<'m>) -> Self {
         Summaries {
             model,
             cells: (0..model.posts.len()).map(|_| OnceLock::new()).collect(),
@@ -194,7 +195,7 @@ pub fn page_count(len: usize, per_page: usize) -> usize {
 
 impl Paginator {
     /// Page `n` of the list `all` at `base`, as a template value.
-    pub fn value(model: &Model, base: &str, all: &[usize], n: usize, sums: &Summaries) -> Value {
+    pub fn value(model: &Input<'_>, base: &str, all: &[usize], n: usize, sums: &Summaries) -> Value {
         let per = model.config.posts_per_page;
         let start = ((n - 1) * per).min(all.len());
         let end = (start + per).min(all.len());
@@ -207,7 +208,7 @@ impl Paginator {
         Value::from(map)
     }
 
-    pub fn new(model: &Model, base: &str, all: &[usize], n: usize) -> Self {
+    pub fn new(model: &Input<'_>, base: &str, all: &[usize], n: usize) -> Self {
         let per = model.config.posts_per_page;
         let total = page_count(all.len(), per);
         let url = |k: usize| model.url(&page_path(base, k));

@@ -15,6 +15,7 @@ use tera::Context;
 
 use crate::load::profile::{Budget, Money, StatRow};
 use crate::model::Model;
+use crate::render::Input;
 use crate::render::Job;
 use crate::render::views::PostView;
 
@@ -50,7 +51,7 @@ pub fn path(job: Job) -> &'static str {
 }
 
 /// Fills `ctx` for a village data page; returns its template.
-pub fn context(model: &Model, job: Job, ctx: &mut Context) -> &'static str {
+pub fn context(model: &Input<'_>, job: Job, ctx: &mut Context) -> &'static str {
     let p = &model.profile;
     match job {
         Job::Statistik => {

@@ -1,26 +1,30 @@
-//! The preview's rebuild engine: the pipeline of [`crate::site`], kept
-//! warm between saves.
+//! The preview's rebuild engine: the stages of [`crate::site`], with
+//! their values kept between saves.
 //!
-//! It keeps the loaded documents, their rendered bodies and the last
-//! build's page fingerprints. A rebuild reads only the files whose time
-//! stamp changed, re-renders only the pages whose fingerprint changed, and
-//! leaves the served site untouched when anything fails, so the writer
-//! always sees the last good version (with the error on top).
+//! Each rebuild calls the same stage functions as `warta build` (load,
+//! model, image plan, render, the published files), so the preview serves
+//! exactly what a build would write. What is particular to `serve` is only
+//! what it keeps and what it skips: the loaded documents and their
+//! rendered bodies (a rebuild reads only the files whose time stamp
+//! changed), the photos' store, the renderer while what every page sees is
+//! unchanged, and the last pages' fingerprints, so that only the pages
+//! whose fingerprint changed are rendered again. When anything fails the
+//! served site stays untouched, so the writer always sees the last good
+//! version (with the error on top).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::diag::{Diagnostic, Diagnostics, Lang};
-use crate::images::ImageStore;
-use crate::load::config::load_config;
-use crate::load::content::{Content, load_content_reusing, update_content};
-use crate::load::profile::load_profile;
+use crate::diag::{Diagnostics, Lang};
+use crate::images::{ImagePlan, ImageStore, Uses};
+use crate::load::{Address, Loaded, Request, Reuse};
 use crate::model::{BodyCache, BuildOptions, Model};
-use crate::render::Renderer;
+use crate::output::transform::Transform;
 use crate::render::fingerprint::{Fingerprints, fingerprints, stale};
+use crate::render::{Job, Renderer};
 use crate::serve::watch::Change;
-use crate::site::{disk_files, prepare_images};
+use crate::site::{OutFile, Source, published};
 
 /// One file of the served site.
 #[derive(Debug, Clone)]
@@ -89,16 +93,27 @@ pub struct Preview {
     /// `http://127.0.0.1:1111`: the preview's own origin, so absolute
     /// links (canonical, og:url) point at the preview.
     origin: String,
-    content: Option<Content>,
+    /// The last load, lent to the next one (unchanged documents).
+    loaded: Option<Loaded>,
     cache: BodyCache,
     prints: Option<Fingerprints>,
     /// Kept while what every page sees is unchanged: templates are parsed
-    /// once, not on every save.
+    /// once, not on every save. It holds the image plan it renders with.
     renderer: Option<Renderer>,
-    /// Processed photos, kept while the image settings stay the same: a
-    /// photo is read again only when its file changed.
-    images: Option<Arc<ImageStore>>,
+    /// The photos each served page used, by output file.
+    uses: HashMap<String, Uses>,
+    /// The files served besides pages (see [`crate::site::published`]).
+    published: HashSet<String>,
     lang: Lang,
+}
+
+/// What one rebuild made, before it replaces anything served.
+struct Made {
+    pages: Vec<(String, Arc<[u8]>)>,
+    page_uses: Vec<(String, Uses)>,
+    gone: Vec<String>,
+    full: bool,
+    index: Option<String>,
 }
 
 impl Preview {
@@ -107,11 +122,12 @@ impl Preview {
             root: root.to_path_buf(),
             drafts,
             origin: origin.trim_end_matches('/').to_string(),
-            content: None,
+            loaded: None,
             cache: BodyCache::default(),
             prints: None,
             renderer: None,
-            images: None,
+            uses: HashMap::new(),
+            published: HashSet::new(),
             lang: Lang::Id,
         }
     }
@@ -124,74 +140,166 @@ impl Preview {
         changed: &[PathBuf],
         files: &mut Files,
     ) -> Result<Rebuilt, Failed> {
-        let lang = self.lang;
-        let fail = |problems: Diagnostics, lang: Lang| Failed { problems, lang };
-        let mut config = load_config(&self.root).map_err(|p| fail(p, lang))?;
-        self.lang = config.language;
-        let lang = self.lang;
-        let local = format!("{}{}", self.origin, config.root_path);
-        config
-            .set_base_url(&local)
-            .map_err(|m| fail(Diagnostic::error(m).into(), lang))?;
-        let (profile, mut problems) = load_profile(&self.root);
-        let targeted = match (&self.content, change) {
-            (Some(prev), Change::Content) => update_content(&self.root, prev, changed),
-            _ => None,
-        };
-        let (content, content_problems) = targeted
-            .unwrap_or_else(|| load_content_reusing(&self.root, self.content.as_ref(), changed));
-        problems.extend(content_problems);
-        let Some(profile) = profile else {
-            self.content = Some(content);
-            return Err(fail(problems, lang));
-        };
-        let options = BuildOptions {
-            drafts: self.drafts,
-            now: None,
-        };
-        let (model, model_problems) =
-            Model::build(config, profile, &content, options, Some(&self.cache));
-        problems.extend(model_problems);
-        let keep: std::collections::HashSet<&str> =
-            content.documents.iter().map(|d| d.rel.as_str()).collect();
+        let loaded = self.load(change, changed)?;
+        let lang = loaded.config.language;
+        self.lang = lang;
+        let fail = |problems: Diagnostics| Failed { problems, lang };
+        let result = crate::site::model(&loaded, self.options(), Some(&self.cache));
+        let keep: HashSet<&str> = loaded.content.documents.iter().map(|d| d.rel.as_str()).collect();
         self.cache.retain(|rel| keep.contains(rel));
-        let mut model = match model {
-            Some(m) if !problems.has_errors() => m,
-            _ => {
-                self.content = Some(content);
-                problems.sort();
-                return Err(fail(problems, lang));
+        let (model, mut problems) = match result {
+            Ok(m) => m,
+            Err(f) => {
+                self.loaded = Some(loaded);
+                return Err(fail(f.problems));
             }
         };
-        let images = match self.images.take() {
-            Some(s) if s.made_for(&model.config.images, true) => s,
-            _ => Arc::new(ImageStore::new(&self.root, &model.config.images, true)),
-        };
-        problems.extend(prepare_images(&images, &model, &self.root));
-        model.images = Arc::clone(&images);
-        self.images = Some(images);
+        let store = self.store_for(&model);
+        let (plan, image_problems) = ImagePlan::make(&model, &loaded.files, store);
+        problems.extend(image_problems);
         if problems.has_errors() {
-            self.content = Some(content);
+            self.loaded = Some(loaded);
             problems.sort();
-            return Err(fail(problems, lang));
+            return Err(fail(problems));
         }
-        let prints = fingerprints(&model);
+        let prints = fingerprints(&model, &plan);
+        let renderer = self
+            .renderer_for(&model, plan, &prints, change)
+            .map_err(fail)?;
+        let made = self.render(&model, &renderer, &prints, change);
+        let made = match made {
+            Ok(m) => m,
+            Err(p) => {
+                self.loaded = Some(loaded);
+                self.renderer = Some(renderer);
+                return Err(fail(p));
+            }
+        };
+        let mut uses = self.uses.clone();
+        if made.full {
+            uses.clear();
+        }
+        for f in &made.gone {
+            uses.remove(f);
+        }
+        uses.extend(made.page_uses.iter().cloned());
+        let mut all = renderer.images().stray_uses();
+        uses.values().for_each(|u| all.extend(u));
+        all.extend(&renderer.global_uses());
+        let (out, out_problems) = published(&loaded, &model, &renderer, &all);
+        if out_problems.has_errors() {
+            self.loaded = Some(loaded);
+            self.renderer = Some(renderer);
+            return Err(fail(out_problems));
+        }
+        problems.extend(out_problems);
+        // Everything that can fail is done: from here `files` only changes.
+        let transform = Transform {
+            minify: model.config.build.minify,
+            portable: None,
+        };
+        let rendered = made.pages.len();
+        let removed = made.gone.len();
+        let root_path = model.config.root_path.clone();
+        self.serve_files(files, Arc::new(model), &prints, made, out, &transform);
+        self.uses = uses;
+        self.renderer = Some(renderer);
+        self.prints = Some(prints);
+        self.loaded = Some(loaded);
+        problems.sort();
+        Ok(Rebuilt {
+            rendered,
+            removed,
+            warnings: problems,
+            lang,
+            root_path,
+        })
+    }
+
+    fn options(&self) -> BuildOptions {
+        BuildOptions {
+            drafts: self.drafts,
+            now: None,
+        }
+    }
+
+    /// Stage 1, lending the last load's documents to this one.
+    fn load(&mut self, change: Change, changed: &[PathBuf]) -> Result<Loaded, Failed> {
+        let request = Request {
+            root: self.root.clone(),
+            address: Address::Origin(self.origin.clone()),
+        };
+        let previous = self.loaded.take();
+        let reuse = match &previous {
+            Some(prev) => Reuse::Content {
+                previous: &prev.content,
+                changed,
+                only_content: change == Change::Content,
+            },
+            None => Reuse::Nothing,
+        };
+        crate::load::load(&request, reuse).map_err(|problems| {
+            self.loaded = previous.clone();
+            Failed {
+                problems,
+                lang: self.lang,
+            }
+        })
+    }
+
+    /// The photos' store: the last one while the image settings stay the
+    /// same (a photo is read again only when its file changed).
+    fn store_for(&self, model: &Model) -> Arc<ImageStore> {
+        let settings = &model.config.images;
+        match self.renderer.as_ref().map(|r| r.images().store()) {
+            Some(s) if s.made_for(settings, true) => Arc::clone(s),
+            _ => Arc::new(ImageStore::new(&self.root, settings, true)),
+        }
+    }
+
+    /// The last renderer, while what every page sees and the photos that
+    /// may be linked stay the same; else a new one.
+    fn renderer_for(
+        &mut self,
+        model: &Model,
+        plan: ImagePlan,
+        prints: &Fingerprints,
+        change: Change,
+    ) -> Result<Renderer, Diagnostics> {
         let same_globals = self
             .prints
             .as_ref()
             .is_some_and(|old| old.global == prints.global);
-        let renderer = match self.renderer.take() {
-            Some(r) if same_globals && change != Change::Everything => r,
-            _ => Renderer::new(&model, &self.root).map_err(|p| fail(p, lang))?,
+        match self.renderer.take() {
+            Some(r) if same_globals && change != Change::Everything && r.images().same_as(&plan) => {
+                Ok(r)
+            }
+            _ => Renderer::new(model, Arc::new(plan), &self.root),
+        }
+    }
+
+    /// Renders the pages whose fingerprint changed (all of them after a
+    /// change to what every page sees), but the search index, which is
+    /// made when first asked for (see [`Deferred`]).
+    fn render(
+        &self,
+        model: &Model,
+        renderer: &Renderer,
+        prints: &Fingerprints,
+        change: Change,
+    ) -> Result<Made, Diagnostics> {
+        let (jobs, gone, full) = match (&self.prints, change) {
+            (Some(old), Change::Content | Change::Files) => {
+                let (jobs, gone) = stale(old, prints);
+                (jobs, gone, false)
+            }
+            _ => (Renderer::jobs(model), Vec::new(), true),
         };
-        let (jobs, gone) = match (&self.prints, change) {
-            (Some(old), Change::Content | Change::Files) => stale(old, &prints),
-            _ => (Renderer::jobs(&model), Vec::new()),
-        };
-        // The search index is made when first asked for (see `Deferred`).
-        let index = crate::render::Job::SearchIndex;
-        let index_stale = jobs.contains(&index);
-        let jobs: Vec<_> = jobs.into_iter().filter(|j| *j != index).collect();
+        let index_job = Job::SearchIndex;
+        let index = jobs
+            .contains(&index_job)
+            .then(|| crate::render::output_file(&crate::render::job_path(model, index_job)));
+        let jobs: Vec<_> = jobs.into_iter().filter(|j| *j != index_job).collect();
         let pages = Mutex::new(Vec::with_capacity(jobs.len()));
         let write = |path: &str, html: &[u8]| {
             pages
@@ -200,51 +308,69 @@ impl Preview {
                 .push((path.to_string(), Arc::<[u8]>::from(html)));
             Ok(())
         };
-        let render_problems = renderer.render_jobs(&model, &jobs, &write);
-        if render_problems.has_errors() {
-            self.content = Some(content);
-            return Err(fail(render_problems, lang));
+        let rendered = renderer.render_jobs(model, &jobs, &write);
+        if rendered.problems.has_errors() {
+            return Err(rendered.problems);
         }
-        let pages = pages.into_inner().expect("pages lock");
-        let rendered = pages.len();
-        // Everything that can fail is done: from here `files` only changes.
-        let statics = renderer
-            .theme()
-            .static_files()
-            .map_err(|d| fail(d.into(), lang))?;
-        if self.prints.is_none() || change == Change::Everything {
+        Ok(Made {
+            pages: pages.into_inner().expect("pages lock"),
+            page_uses: rendered.uses,
+            gone,
+            full,
+            index,
+        })
+    }
+
+    /// Puts what a rebuild made in place of what was served.
+    fn serve_files(
+        &mut self,
+        files: &mut Files,
+        model: Arc<Model>,
+        prints: &Fingerprints,
+        made: Made,
+        out: Vec<OutFile>,
+        transform: &Transform,
+    ) {
+        if made.full {
             files.retain(|k, _| prints.pages.contains_key(k));
         }
-        for f in &gone {
+        for f in &made.gone {
             files.remove(f);
         }
-        files.retain(|_, s| !matches!(s, Served::Disk(_)));
-        for (path, html) in pages {
-            files.insert(path, Served::Memory(html));
+        for f in self.published.drain() {
+            if !prints.pages.contains_key(&f) {
+                files.remove(&f);
+            }
         }
-        for (rel, bytes) in statics {
-            files.insert(rel, Served::Memory(bytes.into()));
+        for (path, html) in made.pages {
+            let bytes = match transform.apply(&path, &html) {
+                std::borrow::Cow::Borrowed(_) => html,
+                std::borrow::Cow::Owned(changed) => changed.into(),
+            };
+            files.insert(path, Served::Memory(bytes));
         }
-        let model = Arc::new(model);
-        if index_stale {
-            let m = Arc::clone(&model);
-            let make = move || crate::search::index_js(&m).into_bytes();
-            let key = crate::render::output_file(&crate::render::job_path(&model, index));
+        for f in out {
+            let served = match f.source {
+                Source::Bytes(bytes) if transform.changes(&f.dest) => {
+                    Served::Memory(transform.apply(&f.dest, &bytes).into_owned().into())
+                }
+                Source::Bytes(bytes) => Served::Memory(bytes),
+                Source::Disk(path) if transform.changes(&f.dest) => {
+                    let t = transform.clone();
+                    let dest = f.dest.clone();
+                    Served::Deferred(Arc::new(Deferred::new(move || {
+                        let bytes = crate::fsx::read(&path).unwrap_or_default();
+                        t.apply(&dest, &bytes).into_owned()
+                    })))
+                }
+                Source::Disk(path) => Served::Disk(path),
+            };
+            self.published.insert(f.dest.clone());
+            files.insert(f.dest, served);
+        }
+        if let Some(key) = made.index {
+            let make = move || crate::search::index_js(&model).into_bytes();
             files.insert(key, Served::Deferred(Arc::new(Deferred::new(make))));
         }
-        for asset in disk_files(&self.root, &model) {
-            files.insert(asset.dest, Served::Disk(asset.src));
-        }
-        self.renderer = Some(renderer);
-        self.prints = Some(prints);
-        self.content = Some(content);
-        problems.sort();
-        Ok(Rebuilt {
-            rendered,
-            removed: gone.len(),
-            warnings: problems,
-            lang,
-            root_path: model.config.root_path.clone(),
-        })
     }
 }

@@ -10,12 +10,12 @@ use super::Page;
 use super::views::{hours_range, photo_path, prices};
 use crate::diag::Lang;
 use crate::images::refs::dest_of;
-use crate::model::Model;
+use crate::render::Input;
 use crate::render::filters::{absolute, join_url};
 
 /// The page's own items, and its breadcrumb trail after the home page:
 /// (name, path) pairs.
-pub fn graph(model: &Model, page: Page) -> (Vec<Value>, Vec<(String, String)>) {
+pub fn graph(model: &Input<'_>, page: Page) -> (Vec<Value>, Vec<(String, String)>) {
     let c = &model.catalog;
     let words = |id: &str, en: &str| match model.config.language {
         Lang::Id => id.to_string(),
@@ -74,7 +74,7 @@ pub fn graph(model: &Model, page: Page) -> (Vec<Value>, Vec<(String, String)>) {
 /// The absolute URL of a photo's 1200-wide sharing JPEG (published for
 /// the purpose), or of the path as written when it is not a photo of
 /// the site; `None` for a photo that is missing.
-fn share_url(model: &Model, src: &str) -> Option<String> {
+fn share_url(model: &Input<'_>, src: &str) -> Option<String> {
     let root = &model.config.root_path;
     let base = &model.config.base_url;
     match dest_of(src, root) {
@@ -87,7 +87,7 @@ fn share_url(model: &Model, src: &str) -> Option<String> {
 }
 
 /// The absolute URL of a photo's largest web version.
-fn largest_url(model: &Model, src: &str) -> Option<String> {
+fn largest_url(model: &Input<'_>, src: &str) -> Option<String> {
     let root = &model.config.root_path;
     let p = model.images.get(&dest_of(src, root)?)?;
     let file = p.fallback_dest(p.largest().0);
@@ -98,7 +98,7 @@ fn largest_url(model: &Model, src: &str) -> Option<String> {
 }
 
 /// Product `i` and its name.
-fn product(model: &Model, i: usize) -> (Value, String) {
+fn product(model: &Input<'_>, i: usize) -> (Value, String) {
     let entry = &model.catalog.products[i];
     let p = entry.profile.map(|k| &model.profile.products[k]);
     let post = entry.post.map(|n| &model.posts[n]);
@@ -177,7 +177,7 @@ fn product(model: &Model, i: usize) -> (Value, String) {
 }
 
 /// Tourism spot `i`.
-fn attraction(model: &Model, i: usize) -> Value {
+fn attraction(model: &Input<'_>, i: usize) -> Value {
     let t = &model.profile.tourism[i];
     let url = model.permalink(&model.catalog.spots[i].path);
     let mut o = Map::new();
@@ -240,7 +240,7 @@ fn attraction(model: &Model, i: usize) -> Value {
 }
 
 /// Album `i`: its photos with their captions.
-fn album(model: &Model, i: usize) -> Value {
+fn album(model: &Input<'_>, i: usize) -> Value {
     let a = &model.catalog.albums[i];
     let url = model.permalink(&model.catalog.album_path(i));
     let media: Vec<Value> = a

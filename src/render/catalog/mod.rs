@@ -21,6 +21,7 @@ use std::hash::{DefaultHasher, Hash};
 use tera::Context;
 
 use crate::model::Model;
+use crate::render::Input;
 use crate::model::catalog::PRODUCT_SECTION;
 use crate::render::Job;
 use crate::render::views::{PostView, Summaries};
@@ -114,7 +115,7 @@ pub fn path(model: &Model, page: Page) -> String {
 }
 
 /// Fills `ctx` for `page`; returns the template's name.
-pub fn context(model: &Model, page: Page, sums: &Summaries, ctx: &mut Context) -> &'static str {
+pub fn context(model: &Input<'_>, page: Page, sums: &Summaries, ctx: &mut Context) -> &'static str {
     let c = &model.catalog;
     match page {
         Page::Products | Page::ProductCategory(_) => {
@@ -198,7 +199,7 @@ pub fn context(model: &Model, page: Page, sums: &Summaries, ctx: &mut Context) -
 
 /// `section_posts` (the newest posts of the section folder of the same
 /// name, one list page's worth) and `section_more` (its page 2, if any).
-fn section_posts(model: &Model, key: &str, sums: &Summaries, ctx: &mut Context) {
+fn section_posts(model: &Input<'_>, key: &str, sums: &Summaries, ctx: &mut Context) {
     let section = model.sections.iter().find(|s| s.key == key);
     let per = model.config.posts_per_page;
     let ids = section.map_or(&[][..], |s| &s.posts[..s.posts.len().min(per)]);
@@ -252,7 +253,7 @@ pub fn fingerprint(model: &Model, page: Page, posts: &[(u64, u64)], h: &mut Defa
 }
 
 /// A full post view for a product's story.
-fn story<'a>(model: &'a Model, i: usize, full: bool) -> PostView<'a> {
+fn story<'a>(model: &'a Input<'a>, i: usize, full: bool) -> PostView<'a> {
     let post = &model.posts[i];
     if full {
         PostView::full(model, post)

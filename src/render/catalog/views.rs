@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::format::{self, slugify};
 use crate::images::refs::dest_of;
-use crate::model::Model;
+use crate::render::Input;
 use crate::render::filters::percent_encode;
 use crate::render::views::PostView;
 
@@ -97,7 +97,7 @@ pub fn prices(price: Option<i64>, discount: Option<i64>) -> (Option<i64>, Option
 
 impl<'a> ProductView<'a> {
     /// Product `i` of the catalog; `full` on its own page.
-    pub fn new(model: &'a Model, i: usize, full: bool) -> Self {
+    pub fn new(model: &'a Input<'a>, i: usize, full: bool) -> Self {
         let entry = &model.catalog.products[i];
         let p = entry.profile.map(|k| &model.profile.products[k]);
         let post = entry.post.map(|n| &model.posts[n]);
@@ -180,7 +180,7 @@ pub struct CategoryView<'a> {
 }
 
 impl<'a> CategoryView<'a> {
-    pub fn new(model: &'a Model, k: usize, current: bool) -> Self {
+    pub fn new(model: &'a Input<'a>, k: usize, current: bool) -> Self {
         let c = &model.catalog.categories[k];
         CategoryView {
             name: &c.name,
@@ -191,7 +191,7 @@ impl<'a> CategoryView<'a> {
         }
     }
 
-    pub fn all(model: &'a Model, current: Option<usize>) -> Vec<Self> {
+    pub fn all(model: &'a Input<'a>, current: Option<usize>) -> Vec<Self> {
         (0..model.catalog.categories.len())
             .map(|k| CategoryView::new(model, k, current == Some(k)))
             .collect()
@@ -244,7 +244,7 @@ pub struct SpotView<'a> {
 }
 
 impl<'a> SpotView<'a> {
-    pub fn new(model: &'a Model, i: usize) -> Self {
+    pub fn new(model: &'a Input<'a>, i: usize) -> Self {
         let t = &model.profile.tourism[i];
         let spot = &model.catalog.spots[i];
         let written = t
@@ -319,7 +319,7 @@ pub struct AlbumView<'a> {
 }
 
 impl<'a> AlbumView<'a> {
-    pub fn new(model: &'a Model, i: usize, full: bool) -> Self {
+    pub fn new(model: &'a Input<'a>, i: usize, full: bool) -> Self {
         let a = &model.catalog.albums[i];
         let path = model.catalog.album_path(i);
         let view = |p: &'a crate::load::gallery::AlbumPhoto, full: bool| AlbumPhotoView {
@@ -328,7 +328,7 @@ impl<'a> AlbumView<'a> {
             caption: &p.caption,
             alt: &p.alt,
             original: (full && a.original)
-                .then(|| model.images.publish_original(&p.src))
+                .then(|| model.images.original(&p.src))
                 .flatten()
                 .map(|dest| model.url(&photo_path(&dest))),
         };
