@@ -465,7 +465,7 @@ fn the_release_runs_the_tests_before_it_builds_and_publishes() {
     let position = |what: &str, found: &dyn Fn(&Yaml) -> bool| {
         steps
             .iter()
-            .position(|step| found(step))
+            .position(found)
             .unwrap_or_else(|| panic!("no step {what} in build-local-artifacts"))
     };
     let tests = position("running the tests", &|s| {
