@@ -24,8 +24,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
-use crate::load::content::is_ignored_name;
 use crate::text;
+
+/// The file that marks a folder as warta's output: [`crate::output`]
+/// writes it, and `[build] keep` may not name it.
+pub const OUTPUT_MARKER: &str = ".warta-output";
 
 /// The largest Markdown, TOML or template file warta reads: a post is a
 /// few kilobytes; 20 MB is far above any real one and far below what
@@ -66,6 +69,26 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             "Save the file again as UTF-8 (in Notepad: Save As → Encoding: UTF-8), then check the characters on this line.",
         ))
     })
+}
+
+/// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
+/// `#x.md#`, `x.md.swp`, `x.md.tmp`, `4913`…) and hidden files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".bak",
+            ".crdownload",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// What [`classify`] found in a walk of a site folder.
@@ -398,7 +421,7 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
 mod tests {
     use std::path::Path;
 
-    use super::walk_warning;
+    use super::{is_ignored_name, walk_warning};
 
     /// Windows-style relative paths, names with spaces and Indonesian or
     /// other Unicode letters: every `\` becomes `/`, names stay whole.
@@ -470,5 +493,17 @@ mod tests {
             "{}",
             d.message.en
         );
+    }
+
+    #[test]
+    fn skips_editor_and_hidden_files() {
+        for name in [
+            ".x.md", "x.md~", "#x.md#", ".#x.md", "x.md.swp", "x.md.tmp", "4913", ".git",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["x.md", "foto.jpg", "_index.md"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
     }
 }

@@ -352,7 +352,7 @@ fn check_keep(keep: &[String], file: &Path, source: &str, problems: &mut Diagnos
             && rel
                 .split('/')
                 .all(|p| !p.is_empty() && p != "." && p != "..")
-            && rel != crate::output::MARKER;
+            && rel != crate::fsx::OUTPUT_MARKER;
         if ok {
             continue;
         }

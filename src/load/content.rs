@@ -134,25 +134,9 @@ pub struct Content {
     pub failed: Vec<PathBuf>,
 }
 
-/// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
-/// `#x.md#`, `x.md.swp`, `x.md.tmp`, `4913`…) and hidden files.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name == "4913"
-        || [
-            ".swp",
-            ".swx",
-            ".swo",
-            ".tmp",
-            ".bak",
-            ".crdownload",
-            ".part",
-        ]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-}
+/// Which names a walk of the site skips; its home is [`crate::fsx`], the
+/// rule for what a site may read (kept here too for the loaders).
+pub use crate::fsx::is_ignored_name;
 
 /// Drops a leading `YYYY-MM-DD-` from a file name.
 pub fn split_date_prefix(name: &str) -> (Option<&str>, &str) {
@@ -569,7 +553,7 @@ fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMet
 
 #[cfg(test)]
 mod tests {
-    use super::{is_ignored_name, split_date_prefix};
+    use super::split_date_prefix;
 
     #[test]
     fn drops_date_prefixes() {
@@ -583,17 +567,5 @@ mod tests {
         );
         assert_eq!(split_date_prefix("2025-posyandu"), (None, "2025-posyandu"));
         assert_eq!(split_date_prefix("2025-08-26"), (None, "2025-08-26"));
-    }
-
-    #[test]
-    fn skips_editor_and_hidden_files() {
-        for name in [
-            ".x.md", "x.md~", "#x.md#", ".#x.md", "x.md.swp", "x.md.tmp", "4913", ".git",
-        ] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        for name in ["x.md", "foto.jpg", "_index.md"] {
-            assert!(!is_ignored_name(name), "{name}");
-        }
     }
 }

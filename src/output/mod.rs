@@ -19,7 +19,7 @@ pub mod swap;
 pub mod transform;
 
 /// The file that marks a folder as warta's output.
-pub const MARKER: &str = ".warta-output";
+pub use crate::fsx::OUTPUT_MARKER as MARKER;
 
 pub struct Staging {
     dir: PathBuf,
