@@ -380,6 +380,38 @@ pub fn walker(dir: &Path) -> walkdir::WalkDir {
         .sort_by_file_name()
 }
 
+/// `path` below `base` as the `/`-separated path warta publishes it under
+/// and links it by (`berita/x.md`, `media/foto desa.jpg`), whatever the
+/// system's separator: built from the path's components, never from its
+/// whole text, so Windows' `\` never reaches a URL. A `\` inside a name
+/// (only Unix allows one) separates too, as browsers read `\` in a URL.
+/// Only ordinary names count: a root, a drive, `.` and `..` are dropped,
+/// so the result never climbs out of the output folder. Names are kept
+/// as they are (spaces, Unicode letters); URLs are percent-encoded where
+/// they are written.
+pub fn url_path(base: &Path, path: &Path) -> String {
+    let (base, path) = (url_parts(base), url_parts(path));
+    path.strip_prefix(base.as_slice())
+        .unwrap_or(&path)
+        .join("/")
+}
+
+/// The ordinary names of `path`, split at `/` and `\` (see [`url_path`]).
+fn url_parts(path: &Path) -> Vec<String> {
+    let mut parts = Vec::new();
+    for part in path.components() {
+        if let std::path::Component::Normal(name) = part {
+            let name = name.to_string_lossy();
+            parts.extend(
+                name.split('\\')
+                    .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+                    .map(str::to_string),
+            );
+        }
+    }
+    parts
+}
+
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
@@ -435,6 +467,59 @@ mod tests {
     use std::path::Path;
 
     use super::{is_ignored_name, walk_warning};
+
+    /// Windows-style relative paths, names with spaces and Indonesian or
+    /// other Unicode letters: every `\` becomes `/`, names stay whole.
+    #[test]
+    fn paths_become_slash_separated_url_paths_on_every_system() {
+        for (base, path, url) in [
+            ("content", r"content\berita\x.md", "berita/x.md"),
+            ("content", "content/berita/x.md", "berita/x.md"),
+            ("", r"media\foto desa.jpg", "media/foto desa.jpg"),
+            ("media", r"media\foto desa.jpg", "foto desa.jpg"),
+            (
+                "content",
+                r"content\berita\2026-08-17-hut-ri\upacara bendera.jpg",
+                "berita/2026-08-17-hut-ri/upacara bendera.jpg",
+            ),
+            (
+                "static",
+                r"static\dokumen\Perdes Nomor 3 Tahun 2026.pdf",
+                "dokumen/Perdes Nomor 3 Tahun 2026.pdf",
+            ),
+            (
+                "media",
+                r"media\galeri\Pasar Kliwon é\ñandu ǅ ทดสอบ 村.jpg",
+                "galeri/Pasar Kliwon é/ñandu ǅ ทดสอบ 村.jpg",
+            ),
+            ("content", r"content/profil\sejarah.md", "profil/sejarah.md"),
+            ("content", r"content\.\berita\..\x.md", "berita/x.md"),
+            (
+                "templates",
+                r"templates\partials\kartu.html",
+                "partials/kartu.html",
+            ),
+        ] {
+            let got = super::url_path(Path::new(base), Path::new(path));
+            assert_eq!(got, url, "{base} + {path}");
+        }
+    }
+
+    /// On Windows itself: absolute paths with a drive, as a walk gives them.
+    #[cfg(windows)]
+    #[test]
+    fn windows_walk_paths_become_url_paths() {
+        let base = Path::new(r"C:\Users\KIM\situs desa\content");
+        let file = base.join(r"berita\Kerja bakti é.md");
+        assert_eq!(super::url_path(base, &file), "berita/Kerja bakti é.md");
+        assert_eq!(
+            super::url_path(
+                base,
+                Path::new(r"C:\Users\KIM\situs desa\content/berita/x.md")
+            ),
+            "berita/x.md"
+        );
+    }
 
     #[test]
     fn a_folder_a_walk_cannot_read_is_a_warning_naming_it() {

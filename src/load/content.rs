@@ -255,7 +255,7 @@ pub fn update_content(
         if !simple || !path.starts_with(&dir) {
             return None;
         }
-        let rel = rel_string(&dir, path);
+        let rel = fsx::url_path(&dir, path);
         let at = content
             .documents
             .binary_search_by(|d| d.rel.as_str().cmp(&rel));
@@ -314,7 +314,7 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
             }
         };
         let path = entry.path();
-        let rel = rel_string(dir, path);
+        let rel = fsx::url_path(dir, path);
         if kind == Kind::Dir {
             match (entry.depth(), index_md(path)) {
                 (0, _) | (_, None) => {}
@@ -476,25 +476,16 @@ fn bundle_of(
             problems.push(stray_markdown(root, entry.path(), index));
             continue;
         }
-        assets.push((entry.path().to_path_buf(), rel_string(dir, entry.path())));
+        assets.push((entry.path().to_path_buf(), fsx::url_path(dir, entry.path())));
     }
     Found::Doc {
         path: index.to_path_buf(),
-        rel: rel_string(content_dir, index),
+        rel: fsx::url_path(content_dir, index),
         bundle: Some(Bundle {
             dir: rel.to_string(),
             assets,
         }),
     }
-}
-
-fn rel_string(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .iter()
-        .map(|c| c.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn read_document(

@@ -16,7 +16,7 @@ pub mod request;
 pub mod watch;
 pub mod wire;
 
-use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -80,7 +80,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         std::thread::spawn(move || http::run(listener, state));
     }
     if options.open {
-        open_browser(&url);
+        open_browser(&browser_url(addr, &root_path));
     }
     let output = root.join("public");
     while let Some(paths) = next_batch(&watching.events) {
@@ -256,13 +256,72 @@ fn say(lang: Lang, id: &str, en: &str) {
     println!("{}", if lang == Lang::Id { id } else { en });
 }
 
+/// Opens the preview in the default browser. Best effort: the address
+/// was printed just before, for when no browser can be started.
 fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
+    let _ = std::process::Command::new(browser_program(std::env::consts::OS))
+        .arg(url)
+        .spawn();
+}
+
+/// The program that hands a URL to the default browser on `os` (a value
+/// of `std::env::consts::OS`). Windows: `explorer URL` gives it to the
+/// shell as a double-click would; unlike `cmd /C start "" URL`, no command
+/// interpreter reads the URL's `&`, `^` or `%`.
+fn browser_program(os: &str) -> &'static str {
+    match os {
+        "windows" => "explorer",
+        "macos" => "open",
+        _ => "xdg-open",
+    }
+}
+
+/// The address the browser is sent to: a preview listening on every
+/// address (`--bind 0.0.0.0` or `::`) is opened on the loopback address,
+/// as Windows cannot connect to `0.0.0.0`.
+fn browser_url(addr: SocketAddr, root_path: &str) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
     };
-    let _ = std::process::Command::new(cmd).arg(url).spawn();
+    format!("http://{}{root_path}", SocketAddr::new(ip, addr.port()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::SocketAddr;
+
+    use super::{browser_program, browser_url};
+
+    #[test]
+    fn the_browser_is_opened_by_each_systems_own_program() {
+        for (os, program) in [
+            ("windows", "explorer"),
+            ("macos", "open"),
+            ("linux", "xdg-open"),
+            ("freebsd", "xdg-open"),
+        ] {
+            assert_eq!(browser_program(os), program, "{os}");
+        }
+        assert_eq!(
+            browser_program(std::env::consts::OS),
+            if cfg!(windows) {
+                "explorer"
+            } else if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+        );
+    }
+
+    #[test]
+    fn a_preview_on_every_address_is_opened_on_loopback() {
+        let at = |a: &str, root: &str| browser_url(a.parse::<SocketAddr>().unwrap(), root);
+        assert_eq!(at("0.0.0.0:1111", "/"), "http://127.0.0.1:1111/");
+        assert_eq!(at("[::]:1111", "/desa/"), "http://[::1]:1111/desa/");
+        assert_eq!(at("127.0.0.1:1112", "/"), "http://127.0.0.1:1112/");
+        assert_eq!(at("192.168.1.5:1111", "/"), "http://192.168.1.5:1111/");
+    }
 }
