@@ -4,7 +4,7 @@
 //! the pages whose fingerprint changed: editing one post changes its own
 //! page, the list pages that show it, and its neighbours' pages, and
 //! nothing else. A page's fingerprint is the hash of its path, its body
-//! and its [`Inputs`]: the very calls its kind makes to build its
+//! and its [`Inputs`](super::inputs::Inputs): the very calls its kind makes to build its
 //! context, hashed instead of rendered (see [`super::inputs`]). What
 //! every page sees (settings, profile, `site`) is the separate
 //! [`Fingerprints::global`].

@@ -1,5 +1,5 @@
 //! `/sitemap.xml`: every page readers may land on (the kinds that say
-//! where they are [`Listed`]), with when it last changed; past
+//! where they are [`Listed`](super::kind::Listed)), with when it last changed; past
 //! `sitemap_max_urls` pages, an index of `/sitemap-1.xml`, `/sitemap-2.xml`, …
 
 use serde::Serialize;

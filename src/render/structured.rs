@@ -1,10 +1,10 @@
-//! Structured data: the JSON-LD block of each page, and `/profile.json`.
+//! Structured data: the schema.org items the page kinds put in their
+//! JSON-LD block ([`super::kind::Kind::json_ld`]), and the block itself.
 //!
 //! Search engines read schema.org JSON-LD to show a post as news (with its
 //! date and photo), the village office on a map, and an agenda item as an
-//! event; a kabupaten portal reads `/profile.json` to list its villages.
-//! Both are made here in Rust, with `serde_json`, rather than written in
-//! templates: a title is text, and only a serializer gets every quote and
+//! event. It is made in Rust, with `serde_json` (as is `/profile.json`,
+//! [`super::profile_json`]), rather than written in templates: a title is text, and only a serializer gets every quote and
 //! backslash right. The JSON-LD text is then made safe to sit inside
 //! `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so
 //! a title such as `</script><script>…` stays a string.

@@ -29,7 +29,7 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 
 /// `text` in lines no wider than `max` (at `size`), broken at spaces, and
 /// inside a word only when the word alone is too wide; at most
-/// [`MAX_LINES`], the last cut with "…". Always at least one line.
+/// `MAX_LINES`, the last cut with "…". Always at least one line.
 pub fn wrap(text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let fits = |s: &str| text_width(s, size, bold) <= max;
     let mut lines: Vec<String> = Vec::new();
