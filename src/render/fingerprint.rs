@@ -70,3 +70,99 @@ pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) 
     gone.sort();
     (render, gone)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::{fingerprints, stale};
+    use crate::model::Model;
+    use crate::site::{BuildRequest, Site};
+
+    fn example() -> Model {
+        let req = BuildRequest {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content-example"),
+            output: None,
+            drafts: false,
+            base_url: None,
+            portable: false,
+            options_now: None,
+            strict: false,
+        };
+        Site::load_model(&req).expect("content-example loads").0
+    }
+
+    #[test]
+    fn the_same_model_gives_the_same_fingerprints() {
+        let model = example();
+        let (a, b) = (fingerprints(&model), fingerprints(&model));
+        assert_eq!(a.global, b.global);
+        let print = |f: &super::Fingerprints| {
+            let mut v: Vec<(String, u64)> = f.pages.iter().map(|(k, v)| (k.clone(), v.1)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(print(&a), print(&b));
+        assert_eq!(a.pages.len(), crate::render::jobs(&model).len());
+    }
+
+    /// A new title shows on the post's own page and wherever the post is
+    /// listed, and nowhere else.
+    #[test]
+    fn a_retitled_post_re_renders_exactly_the_pages_that_show_it() {
+        let mut model = example();
+        let old = fingerprints(&model);
+        // The oldest news post: on no home page list, with neighbours.
+        let i = (0..model.posts.len())
+            .rev()
+            .find(|&i| model.posts[i].section == "berita")
+            .expect("a news post");
+        let mut post = (*model.posts[i]).clone();
+        post.title.push_str(" (diperbarui)");
+        post.digest = std::sync::OnceLock::new();
+        model.posts[i] = Arc::new(post);
+        let new = fingerprints(&model);
+        assert_eq!(old.global, new.global, "a title is not on every page");
+        let (render, gone) = stale(&old, &new);
+        assert!(gone.is_empty());
+        let files: HashSet<String> = render.iter().map(|j| j.file(&model)).collect();
+        let own = |j: usize| format!("{}index.html", model.posts[j].path);
+        assert!(files.contains(&own(i)), "{files:?}");
+        for j in (0..model.posts.len()).filter(|&j| j != i) {
+            let n = model.neighbours(j);
+            let shows = n.older == Some(i) || n.newer == Some(i) || n.related.contains(&i);
+            assert_eq!(files.contains(&own(j)), shows, "post page {}", own(j));
+        }
+        let month = model.archive.iter().flat_map(|y| &y.months);
+        for m in month {
+            let file = format!("{}index.html", m.path);
+            assert_eq!(files.contains(&file), m.posts.contains(&i), "{file}");
+        }
+        for unchanged in [
+            "sitemap.xml",
+            "kategori/index.html",
+            "arsip/index.html",
+            "404.html",
+        ] {
+            assert!(!files.contains(unchanged), "{unchanged} re-rendered");
+        }
+        assert!(
+            files.contains("cari/index.js"),
+            "the search index has every title"
+        );
+        let per = model.config.posts_per_page;
+        let sections = model.sections.iter().map(|s| (&s.posts, &s.path));
+        let categories = model.categories.iter().map(|c| (&c.posts, &c.path));
+        for (posts, base) in sections.chain(categories) {
+            let at = posts.iter().position(|&p| p == i);
+            for page in 1..=crate::render::views::page_count(posts.len(), per) {
+                let path = crate::render::views::page_path(base, page);
+                let shown = at.is_some_and(|k| k / per + 1 == page);
+                let file = format!("{path}index.html");
+                assert_eq!(files.contains(&file), shown, "{file}");
+            }
+        }
+    }
+}

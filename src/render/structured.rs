@@ -150,6 +150,50 @@ pub fn government(model: &Model) -> Value {
             "value": bps,
         }));
     }
+    let place = village_place(model);
+    let mut org = Map::new();
+    org.insert("@type".into(), "GovernmentOrganization".into());
+    org.insert("@id".into(), org_id(model).into());
+    org.insert(
+        "name".into(),
+        format!("{} {}", p.terms.village_government, p.village.name).into(),
+    );
+    org.insert(
+        "alternateName".into(),
+        p.village.display_name.clone().into(),
+    );
+    org.insert("url".into(), link(model, "profil/").into());
+    org.insert("identifier".into(), Value::Array(ids));
+    org.insert("address".into(), address(model));
+    org.insert("location".into(), place);
+    org.insert("areaServed".into(), p.village.display_name.clone().into());
+    if let Some(logo) = &p.village.logo {
+        org.insert("logo".into(), file_url(model, logo).into());
+    }
+    if let Some(photo) = &p.village.office_photo {
+        org.insert("image".into(), file_url(model, photo).into());
+    }
+    if let Some(tel) = p
+        .contact
+        .phone_e164
+        .as_ref()
+        .or(p.contact.mobile_e164.as_ref())
+    {
+        org.insert("telephone".into(), tel.clone().into());
+    }
+    if let Some(email) = &p.contact.email {
+        org.insert("email".into(), email.clone().into());
+    }
+    if let Some(year) = p.village.founded_year {
+        org.insert("foundingDate".into(), year.to_string().into());
+    }
+    Value::Object(org)
+}
+
+/// The village as a place: address, coordinates, area, and the
+/// district, regency and province it lies in.
+fn village_place(model: &Model) -> Value {
+    let p = &model.profile;
     let mut place = Map::new();
     place.insert("@type".into(), "Place".into());
     place.insert("name".into(), p.village.display_name.clone().into());
@@ -175,43 +219,7 @@ pub fn government(model: &Model) -> Value {
             },
         }),
     );
-    let mut org = Map::new();
-    org.insert("@type".into(), "GovernmentOrganization".into());
-    org.insert("@id".into(), org_id(model).into());
-    org.insert(
-        "name".into(),
-        format!("{} {}", p.terms.village_government, p.village.name).into(),
-    );
-    org.insert(
-        "alternateName".into(),
-        p.village.display_name.clone().into(),
-    );
-    org.insert("url".into(), link(model, "profil/").into());
-    org.insert("identifier".into(), Value::Array(ids));
-    org.insert("address".into(), address(model));
-    org.insert("location".into(), Value::Object(place));
-    org.insert("areaServed".into(), p.village.display_name.clone().into());
-    if let Some(logo) = &p.village.logo {
-        org.insert("logo".into(), file_url(model, logo).into());
-    }
-    if let Some(photo) = &p.village.office_photo {
-        org.insert("image".into(), file_url(model, photo).into());
-    }
-    if let Some(tel) = p
-        .contact
-        .phone_e164
-        .as_ref()
-        .or(p.contact.mobile_e164.as_ref())
-    {
-        org.insert("telephone".into(), tel.clone().into());
-    }
-    if let Some(email) = &p.contact.email {
-        org.insert("email".into(), email.clone().into());
-    }
-    if let Some(year) = p.village.founded_year {
-        org.insert("foundingDate".into(), year.to_string().into());
-    }
-    Value::Object(org)
+    Value::Object(place)
 }
 
 /// Who publishes the posts: the KIM, part of the village government; or

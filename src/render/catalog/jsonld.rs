@@ -75,45 +75,52 @@ pub fn product(model: &Model, i: usize) -> (Value, String) {
             model.catalog.categories[k].name.clone().into(),
         );
     }
-    let (price, before) = prices(p.and_then(|p| p.price_idr), p.and_then(|p| p.discount_idr));
-    if let (Some(p), Some(price)) = (p, price) {
-        let mut offer = Map::new();
-        offer.insert("@type".into(), "Offer".into());
-        offer.insert("url".into(), url.into());
-        offer.insert("price".into(), price.into());
-        offer.insert("priceCurrency".into(), "IDR".into());
-        let stock = if p.active { "InStock" } else { "OutOfStock" };
-        offer.insert(
-            "availability".into(),
-            format!("https://schema.org/{stock}").into(),
-        );
-        offer.insert(
-            "itemCondition".into(),
-            "https://schema.org/NewCondition".into(),
-        );
-        if let Some(before) = before {
-            offer.insert(
-                "priceSpecification".into(),
-                json!({
-                    "@type": "UnitPriceSpecification",
-                    "priceType": "https://schema.org/StrikethroughPrice",
-                    "price": before,
-                    "priceCurrency": "IDR",
-                }),
-            );
-        }
-        if let Some(seller) = p.seller.as_deref().filter(|s| !s.trim().is_empty()) {
-            let mut s = Map::new();
-            s.insert("@type".into(), "Organization".into());
-            s.insert("name".into(), seller.into());
-            if let Some(wa) = &p.whatsapp_e164 {
-                s.insert("telephone".into(), format!("+{wa}").into());
-            }
-            offer.insert("seller".into(), Value::Object(s));
-        }
-        o.insert("offers".into(), Value::Object(offer));
+    if let Some(offer) = p.and_then(|p| offer(p, url)) {
+        o.insert("offers".into(), offer);
     }
     (Value::Object(o), name)
+}
+
+/// A profile product's `Offer`: its price in rupiah (with the price
+/// before a discount), whether it is in stock, and its seller.
+fn offer(p: &crate::load::profile::Product, url: String) -> Option<Value> {
+    let (price, before) = prices(p.price_idr, p.discount_idr);
+    let price = price?;
+    let mut offer = Map::new();
+    offer.insert("@type".into(), "Offer".into());
+    offer.insert("url".into(), url.into());
+    offer.insert("price".into(), price.into());
+    offer.insert("priceCurrency".into(), "IDR".into());
+    let stock = if p.active { "InStock" } else { "OutOfStock" };
+    offer.insert(
+        "availability".into(),
+        format!("https://schema.org/{stock}").into(),
+    );
+    offer.insert(
+        "itemCondition".into(),
+        "https://schema.org/NewCondition".into(),
+    );
+    if let Some(before) = before {
+        offer.insert(
+            "priceSpecification".into(),
+            json!({
+                "@type": "UnitPriceSpecification",
+                "priceType": "https://schema.org/StrikethroughPrice",
+                "price": before,
+                "priceCurrency": "IDR",
+            }),
+        );
+    }
+    if let Some(seller) = p.seller.as_deref().filter(|s| !s.trim().is_empty()) {
+        let mut s = Map::new();
+        s.insert("@type".into(), "Organization".into());
+        s.insert("name".into(), seller.into());
+        if let Some(wa) = &p.whatsapp_e164 {
+            s.insert("telephone".into(), format!("+{wa}").into());
+        }
+        offer.insert("seller".into(), Value::Object(s));
+    }
+    Some(Value::Object(offer))
 }
 
 /// Tourism spot `i`.
@@ -155,6 +162,15 @@ pub fn attraction(model: &Model, i: usize) -> Value {
             );
         }
     }
+    visiting(t, &mut o);
+    if let Some(wa) = &t.contact_whatsapp_e164 {
+        o.insert("telephone".into(), format!("+{wa}").into());
+    }
+    Value::Object(o)
+}
+
+/// When a spot is open, and what it has.
+fn visiting(t: &crate::load::profile::Tourism, o: &mut Map<String, Value>) {
     if let Some(((h1, m1), (h2, m2))) = t.opening_hours.as_deref().and_then(hours_range) {
         o.insert(
             "openingHoursSpecification".into(),
@@ -173,10 +189,6 @@ pub fn attraction(model: &Model, i: usize) -> Value {
             .collect();
         o.insert("amenityFeature".into(), Value::Array(f));
     }
-    if let Some(wa) = &t.contact_whatsapp_e164 {
-        o.insert("telephone".into(), format!("+{wa}").into());
-    }
-    Value::Object(o)
 }
 
 /// Album `i`: its photos with their captions.
