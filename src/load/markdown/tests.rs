@@ -34,8 +34,7 @@ fn resolves_source_links_and_reports_broken_ones() {
     );
     assert_eq!(r.broken_links.len(), 1);
     assert_eq!(r.broken_links[0].target, "lama.md");
-    let body =
-        "Lihat [rapat](../agenda/musdes.md#waktu) dan [lama](lama.md) dan [x](/berita/x/).";
+    let body = "Lihat [rapat](../agenda/musdes.md#waktu) dan [lama](lama.md) dan [x](/berita/x/).";
     assert_eq!(
         r.broken_links[0].offset,
         body.find("(lama.md)").unwrap() + 1
@@ -154,16 +153,14 @@ fn understands_paths_with_spaces_when_the_file_exists() {
         &body[r.spaced[0].offset..][..r.spaced[0].len],
         "[surat](surat hilang.pdf)"
     );
-    let resolve =
-        |p: &str| (p == "agenda/rapat ada.md").then(|| "/sukamaju/agenda/rapat/".into());
+    let resolve = |p: &str| (p == "agenda/rapat ada.md").then(|| "/sukamaju/agenda/rapat/".into());
     let r = render(
         "[**rapat** desa](../agenda/rapat ada.md) lalu",
         &ctx(&resolve),
     );
     assert!(
-        r.html.contains(
-            "<a href=\"/sukamaju/agenda/rapat/\"><strong>rapat</strong> desa</a> lalu"
-        ),
+        r.html
+            .contains("<a href=\"/sukamaju/agenda/rapat/\"><strong>rapat</strong> desa</a> lalu"),
         "{}",
         r.html
     );
