@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::ical;
 use super::inputs::Inputs;
 use super::kind::{Body, Key, Kind, Listed};
-use super::sitemap::newest;
+use super::sitemap::Dates;
 use super::structured::{crumbs, words};
 use super::views::{page_count, page_path};
 use crate::model::{Model, Moment};
@@ -53,8 +53,8 @@ impl Kind for AgendaPages {
         Some(Listed::List)
     }
 
-    fn lastmod(&self, m: &Model, _: Key, _: Option<Moment>) -> Option<Moment> {
-        newest(m, &m.agenda().all())
+    fn lastmod(&self, m: &Model, _: Key, dates: &Dates) -> Option<Moment> {
+        dates.events(m)
     }
 
     fn json_ld(&self, m: &Model, _: Key) -> Option<Vec<Value>> {

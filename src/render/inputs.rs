@@ -126,6 +126,21 @@ impl<'r, 'm> Inputs<'r, 'm> {
         }
     }
 
+    /// A value made from `data` alone (and what every page sees): the
+    /// template gets `make(data)`, the fingerprint hashes `data`, so a
+    /// costly value is not made just to learn whether it changed.
+    pub fn derived<D, T>(&mut self, name: &'static str, data: &D, make: impl FnOnce(&D) -> T)
+    where
+        D: Hash + ?Sized,
+        T: Serialize,
+    {
+        match &mut self.sink {
+            Sink::Context(ctx) => ctx.insert(name, &make(data)),
+            Sink::Hash(h) => (name, data).hash(h),
+            Sink::Discard => {}
+        }
+    }
+
     /// Posts (indices into `model.posts`) shown as summaries, as a list.
     pub fn summaries(&mut self, name: &'static str, ids: &[usize]) {
         let run = self.run;

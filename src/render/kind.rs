@@ -19,6 +19,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::inputs::Inputs;
+use super::sitemap::Dates;
 use super::{agenda, catalog, feed, lists, pages, profile_json, sitemap, special, village};
 use crate::model::{Model, Moment};
 
@@ -89,10 +90,11 @@ pub trait Kind: Any + Sync {
         None
     }
 
-    /// When page `key` last changed, for the sitemap; `site` is the
-    /// newest date of any post.
-    fn lastmod(&self, _m: &Model, _key: Key, site: Option<Moment>) -> Option<Moment> {
-        site
+    /// When page `key` last changed, for the sitemap: by default when
+    /// the newest post of the site did; a list asks `dates` for the
+    /// newest of its posts (worked out once per list, not per page).
+    fn lastmod(&self, _m: &Model, _key: Key, dates: &Dates) -> Option<Moment> {
+        dates.site()
     }
 
     /// The schema.org items of page `key` (see [`super::structured`]);

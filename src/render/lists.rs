@@ -9,7 +9,7 @@ use super::agenda::AGENDA_PATH;
 use super::catalog;
 use super::inputs::Inputs;
 use super::kind::{Body, Key, Kind, Listed};
-use super::sitemap::newest;
+use super::sitemap::Dates;
 use super::structured::{crumbs, words};
 use super::views::{TermView, page_count, page_path};
 use crate::model::{Model, Moment, Term};
@@ -52,8 +52,8 @@ impl Kind for SectionPages {
         Some(Listed::List)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
-        newest(m, &m.sections[key.item].posts)
+    fn lastmod(&self, m: &Model, key: Key, dates: &Dates) -> Option<Moment> {
+        dates.newest(m, &m.sections[key.item].posts)
     }
 
     fn json_ld(&self, m: &Model, key: Key) -> Option<Vec<Value>> {
@@ -129,8 +129,8 @@ impl Kind for CategoryPages {
         Some(Listed::Other)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
-        newest(m, &m.categories[key.item].posts)
+    fn lastmod(&self, m: &Model, key: Key, dates: &Dates) -> Option<Moment> {
+        dates.newest(m, &m.categories[key.item].posts)
     }
 
     fn json_ld(&self, m: &Model, key: Key) -> Option<Vec<Value>> {
@@ -159,8 +159,8 @@ impl Kind for TagPages {
         Some(Listed::Other)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
-        newest(m, &m.tags[key.item].posts)
+    fn lastmod(&self, m: &Model, key: Key, dates: &Dates) -> Option<Moment> {
+        dates.newest(m, &m.tags[key.item].posts)
     }
 
     fn json_ld(&self, m: &Model, key: Key) -> Option<Vec<Value>> {
@@ -306,8 +306,8 @@ impl Kind for ArchiveMonths {
         Some(Listed::Other)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
-        newest(m, &m.archive[key.item].months[key.page].posts)
+    fn lastmod(&self, m: &Model, key: Key, dates: &Dates) -> Option<Moment> {
+        dates.newest(m, &m.archive[key.item].months[key.page].posts)
     }
 
     fn json_ld(&self, m: &Model, key: Key) -> Option<Vec<Value>> {

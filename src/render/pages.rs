@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::inputs::Inputs;
 use super::kind::{Body, Key, Kind, Listed};
+use super::sitemap::Dates;
 use super::structured::{article, crumbs, event, government, words};
 use crate::model::{Model, Moment, Post};
 
@@ -45,7 +46,7 @@ impl Kind for Posts {
         Some(Listed::Post)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
+    fn lastmod(&self, m: &Model, key: Key, _: &Dates) -> Option<Moment> {
         changed(&m.posts[key.item])
     }
 
@@ -88,7 +89,7 @@ impl Kind for Pages {
         Some(Listed::Page)
     }
 
-    fn lastmod(&self, m: &Model, key: Key, _: Option<Moment>) -> Option<Moment> {
+    fn lastmod(&self, m: &Model, key: Key, _: &Dates) -> Option<Moment> {
         changed(&m.pages[key.item])
     }
 
