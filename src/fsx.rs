@@ -13,12 +13,14 @@
 //! they cannot leak anything; a link to a folder is refused, because
 //! following it could publish the same files twice or loop forever.
 //! Text files (Markdown, TOML, templates) are at most [`MAX_TEXT_BYTES`].
-//! The site's files are read, and the output written, through these, so
-//! a message about them never says "file not found" without saying which
-//! file. Calls whose failure is not the writer's to fix use `std::fs`
-//! directly and handle it there: the image cache (`images/cache.rs`: an
+//!
+//! Where a failure is not the writer's to fix, the caller may drop the
+//! error, but the call still goes through here: the image cache (an
 //! unreadable entry is a miss), the clean-up and roll-back of the output
-//! swap (`output/`), and metadata look-ups.
+//! swap. A folder a walk cannot read is a warning naming it
+//! ([`walk_warning`]), never a silent gap. The justified exceptions are
+//! `output/swap.rs`'s `link_tree` (hard links and links recreated as they
+//! are; its error is named there) and the atomic exchange (`renameat2`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -308,7 +310,7 @@ pub fn site_files(
     problems: &mut Diagnostics,
 ) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    if std::fs::symlink_metadata(dir).is_err() {
+    if !exists(dir) {
         return files;
     }
     let visible = |e: &walkdir::DirEntry| {
@@ -317,12 +319,7 @@ pub fn site_files(
             || !is_ignored_name(&name)
             || (e.file_type().is_dir() && hidden_allowed.contains(&name.as_ref()))
     };
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(visible);
+    let walker = walker(dir).into_iter().filter_entry(visible);
     for entry in walker {
         match entry.map(|e| (classify(root, &e), e)) {
             Ok((Ok(Kind::File), e)) if e.depth() == 0 => problems.push(not_a_folder(root, dir)),
@@ -333,6 +330,54 @@ pub fn site_files(
         }
     }
     files
+}
+
+/// Whether anything is at `path`: a file, a folder, or a link (even one
+/// that leads nowhere). Not following links keeps a broken link visible.
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// What is at `path`, following links.
+pub fn metadata(path: &Path) -> Result<std::fs::Metadata, Diagnostic> {
+    std::fs::metadata(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa membaca", "Cannot read"), path, &e))
+}
+
+/// `path` with every link resolved, absolute.
+pub fn canonicalize(path: &Path) -> Result<PathBuf, Diagnostic> {
+    std::fs::canonicalize(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa menemukan", "Cannot find"), path, &e))
+}
+
+/// Opens a file to read as a stream (a served file, a format sniff).
+pub fn open(path: &Path) -> Result<std::fs::File, Diagnostic> {
+    std::fs::File::open(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa membuka", "Cannot open"), path, &e))
+}
+
+/// The entries of the folder `dir`, by name. An entry the system could
+/// not list makes the whole listing an error naming `dir`, rather than a
+/// silent gap.
+pub fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, Diagnostic> {
+    let cannot =
+        |e: &std::io::Error| io_error(Text::new("Tidak bisa membaca", "Cannot read"), dir, e);
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(|e| cannot(&e))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| cannot(&e))?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    Ok(entries)
+}
+
+/// The walk every look at a site folder uses: sorted by name, following
+/// no link (not even `dir` itself, when it is one); [`classify`] checks
+/// each entry, and an entry that is an error becomes [`walk_warning`].
+pub fn walker(dir: &Path) -> walkdir::WalkDir {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
 }
 
 /// `path` below `base` as the `/`-separated path warta publishes it under

@@ -233,7 +233,7 @@ fn shadowed_pages(model: &Model, root: &Path) -> Diagnostics {
     }
     let made: std::collections::HashSet<String> = Renderer::jobs(model)
         .into_iter()
-        .map(|job| crate::render::output_file(&crate::render::job_path(model, job)))
+        .map(|job| job.file(model))
         .collect();
     statics
         .iter()

@@ -24,7 +24,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
-use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
@@ -80,7 +79,7 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn of(path: &Path) -> Stamp {
-        std::fs::metadata(path)
+        fsx::metadata(path)
             .map(|m| Stamp {
                 modified: m.modified().ok(),
                 len: m.len(),
@@ -287,8 +286,8 @@ pub fn update_content(
 /// out of the site, a FIFO, an unreadable folder, `index.md` directly in
 /// a section) without stopping at the first.
 fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
-    match std::fs::metadata(dir) {
-        Err(_) if std::fs::symlink_metadata(dir).is_err() => return Vec::new(),
+    match fsx::metadata(dir) {
+        Err(_) if !fsx::exists(dir) => return Vec::new(),
         Ok(m) if !m.is_dir() && !m.file_type().is_symlink() => {
             problems.push(fsx::not_a_folder(root, dir));
             return Vec::new();
@@ -296,10 +295,7 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
         _ => {}
     }
     let mut found = Vec::new();
-    let mut walker = WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
+    let mut walker = fsx::walker(dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     while let Some(entry) = walker.next() {
@@ -380,10 +376,12 @@ fn markdown_stem(name: &str) -> &str {
 }
 
 /// The `index.md` (in any case) of a folder, which makes it a bundle.
+/// A folder that cannot be listed is no bundle here; the walk, going into
+/// it next, reports it.
 fn index_md(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
+    fsx::read_dir(dir)
         .ok()?
-        .filter_map(Result::ok)
+        .into_iter()
         .find(|e| {
             e.file_name()
                 .to_string_lossy()
@@ -450,9 +448,7 @@ fn bundle_of(
     problems: &mut Diagnostics,
 ) -> Found {
     let mut assets = Vec::new();
-    let walker = WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
+    let walker = fsx::walker(dir)
         .min_depth(1)
         .into_iter()
         .filter_entry(|e| !is_ignored_name(&e.file_name().to_string_lossy()));

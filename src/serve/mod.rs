@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use notify::Watcher;
 
 use crate::diag::{Diagnostic, Lang, Text};
-use crate::text;
+use crate::{fsx, text};
 
 use http::ServeState;
 use preview::Preview;
@@ -58,11 +58,10 @@ const MAX_WAIT: Duration = Duration::from_millis(800);
 /// Builds, serves and rebuilds on every change until the process is
 /// stopped; an error is one that keeps the preview from starting.
 pub fn run(options: &Options) -> Result<(), Diagnostic> {
-    let root = std::fs::canonicalize(&options.root).map_err(|e| {
-        let r = options.root.display();
-        Diagnostic::error(text!(
-            "Folder situs `{r}` tidak ada: {e}",
-            "Site folder `{r}` does not exist: {e}"
+    let root = fsx::canonicalize(&options.root).map_err(|d| {
+        d.hint(Text::new(
+            "Folder situs (--root) harus ada dan berisi warta.toml.",
+            "The site folder (--root) must exist and hold warta.toml.",
         ))
     })?;
     let (listener, addr) = bind(options.bind, options.port)?;

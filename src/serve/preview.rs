@@ -189,9 +189,8 @@ impl Preview {
             _ => (Renderer::jobs(&model), Vec::new()),
         };
         // The search index is made when first asked for (see `Deferred`).
-        let index = crate::render::Job::SearchIndex;
-        let index_stale = jobs.contains(&index);
-        let jobs: Vec<_> = jobs.into_iter().filter(|j| *j != index).collect();
+        let (deferred, jobs): (Vec<_>, Vec<_>) =
+            jobs.into_iter().partition(|j| j.kind().deferred());
         let pages = Mutex::new(Vec::with_capacity(jobs.len()));
         let write = |path: &str, html: &[u8]| {
             pages
@@ -226,11 +225,13 @@ impl Preview {
             files.insert(rel, Served::Memory(bytes.into()));
         }
         let model = Arc::new(model);
-        if index_stale {
+        for job in deferred {
             let m = Arc::clone(&model);
-            let make = move || crate::search::index_js(&m).into_bytes();
-            let key = crate::render::output_file(&crate::render::job_path(&model, index));
-            files.insert(key, Served::Deferred(Arc::new(Deferred::new(make))));
+            let make = move || job.made(&m).unwrap_or_default().into_bytes();
+            files.insert(
+                job.file(&model),
+                Served::Deferred(Arc::new(Deferred::new(make))),
+            );
         }
         for asset in disk_files(&self.root, &model) {
             files.insert(asset.dest, Served::Disk(asset.src));
