@@ -132,7 +132,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     };
     let parser = Parser::new_with_broken_link_callback(body, options(), Some(callback));
     let mut pass = Pass::new(body, ctx);
-    for (event, range) in parser.into_offset_iter() {
+    for (event, range) in whole_html_blocks(parser.into_offset_iter()) {
         let Some(event) = outside_spaced(event, &range, &spaced_found.borrow()) else {
             continue;
         };
@@ -392,6 +392,33 @@ impl<'a, 'c> Pass<'a, 'c> {
 
 /// Leaves out what remains of a `(path with spaces)` once its link was
 /// made from it: events inside it go, a text reaching past it is cut.
+/// Each HTML block as one event. pulldown-cmark hands over the block of a
+/// file saved with CRLF line ends (Windows) line by line, each line end
+/// apart, and that of an LF file in one piece; joined, both read alike: a
+/// comment over several lines is dropped whole instead of showing from
+/// its second line on, and `<!-- more -->` leaves no blank line behind.
+fn whole_html_blocks<'a>(
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+) -> impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)> {
+    let mut events = events.peekable();
+    std::iter::from_fn(move || {
+        let (event, mut range) = events.next()?;
+        let Event::Html(first) = event else {
+            return Some((event, range));
+        };
+        let mut joined: Option<String> = None;
+        while let Some((Event::Html(more), r)) =
+            events.next_if(|(e, _)| matches!(e, Event::Html(_)))
+        {
+            joined
+                .get_or_insert_with(|| first.to_string())
+                .push_str(&more);
+            range.end = r.end;
+        }
+        Some((Event::Html(joined.map_or(first, CowStr::from)), range))
+    })
+}
+
 fn outside_spaced<'a>(
     event: Event<'a>,
     range: &std::ops::Range<usize>,
