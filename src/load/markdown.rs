@@ -201,38 +201,8 @@ impl<'a, 'c> Pass<'a, 'c> {
             Event::End(TagEnd::Link | TagEnd::Image) if self.dropped.pop() == Some(true) => {
                 return None;
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                self.dropped.push(false);
-                let at = url_offset(body, range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                self.dropped.push(false);
-                let at = url_offset(body, range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
-                self.image_alt = Some((range.start, dest.to_string(), String::new()));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
+            event @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                self.resolve_start(event, range)
             }
             Event::End(TagEnd::Image) => {
                 if let Some((offset, src, alt)) = self.image_alt.take() {
@@ -257,6 +227,47 @@ impl<'a, 'c> Pass<'a, 'c> {
             }
             other => other,
         })
+    }
+
+    /// A link's or image's URL resolved ([`rewrite_url`]); an image's alt
+    /// text starts being collected.
+    fn resolve_start(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Event<'a> {
+        self.dropped.push(false);
+        let (body, ctx) = (self.body, self.ctx);
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
+                self.image_alt = Some((range.start, dest.to_string(), String::new()));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        }
     }
 
     /// Text counted as words and added to the open heading, image alt
