@@ -327,27 +327,35 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if name.eq_ignore_ascii_case("_index.md") {
-            let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-            found.push(Found::SectionIndex(path.to_path_buf(), key));
-        } else if entry.depth() == 2 && name.eq_ignore_ascii_case("index.md") {
-            // Already reported by `section_index`.
-        } else if is_markdown(&name) {
-            found.push(Found::Doc {
-                path: path.to_path_buf(),
-                rel,
-                bundle: None,
-            });
-        } else if is_other_markdown(&name) {
+        if is_other_markdown(&name) {
             problems.push(other_markdown(root, path));
         } else {
-            found.push(Found::Loose(LooseFile {
-                path: path.to_path_buf(),
-                rel,
-            }));
+            found.extend(file_found(path, &name, rel, entry.depth()));
         }
     }
     found
+}
+
+/// What a file of `content/` (not `.markdown` and the like) is: a
+/// section's `_index.md`, a post, or a file published as it is. `None`
+/// for an `index.md` directly in a section (already reported by
+/// [`section_index`]).
+fn file_found(path: &Path, name: &str, rel: String, depth: usize) -> Option<Found> {
+    let path = path.to_path_buf();
+    Some(if name.eq_ignore_ascii_case("_index.md") {
+        let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        Found::SectionIndex(path, key)
+    } else if depth == 2 && name.eq_ignore_ascii_case("index.md") {
+        return None;
+    } else if is_markdown(name) {
+        Found::Doc {
+            path,
+            rel,
+            bundle: None,
+        }
+    } else {
+        Found::Loose(LooseFile { path, rel })
+    })
 }
 
 /// A Markdown file warta reads: `.md` in any case (`KABAR-BESAR.MD`).

@@ -132,7 +132,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     };
     let parser = Parser::new_with_broken_link_callback(body, options(), Some(callback));
     let mut pass = Pass::new(body, ctx);
-    for (event, range) in parser.into_offset_iter() {
+    for (event, range) in whole_html_blocks(parser.into_offset_iter()) {
         let Some(event) = outside_spaced(event, &range, &spaced_found.borrow()) else {
             continue;
         };
@@ -201,38 +201,8 @@ impl<'a, 'c> Pass<'a, 'c> {
             Event::End(TagEnd::Link | TagEnd::Image) if self.dropped.pop() == Some(true) => {
                 return None;
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                self.dropped.push(false);
-                let at = url_offset(body, range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                self.dropped.push(false);
-                let at = url_offset(body, range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
-                self.image_alt = Some((range.start, dest.to_string(), String::new()));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
+            event @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                self.resolve_start(event, range)
             }
             Event::End(TagEnd::Image) => {
                 if let Some((offset, src, alt)) = self.image_alt.take() {
@@ -257,6 +227,47 @@ impl<'a, 'c> Pass<'a, 'c> {
             }
             other => other,
         })
+    }
+
+    /// A link's or image's URL resolved ([`rewrite_url`]); an image's alt
+    /// text starts being collected.
+    fn resolve_start(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Event<'a> {
+        self.dropped.push(false);
+        let (body, ctx) = (self.body, self.ctx);
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
+                self.image_alt = Some((range.start, dest.to_string(), String::new()));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        }
     }
 
     /// Text counted as words and added to the open heading, image alt
@@ -381,6 +392,33 @@ impl<'a, 'c> Pass<'a, 'c> {
 
 /// Leaves out what remains of a `(path with spaces)` once its link was
 /// made from it: events inside it go, a text reaching past it is cut.
+/// Each HTML block as one event. pulldown-cmark hands over the block of a
+/// file saved with CRLF line ends (Windows) line by line, each line end
+/// apart, and that of an LF file in one piece; joined, both read alike: a
+/// comment over several lines is dropped whole instead of showing from
+/// its second line on, and `<!-- more -->` leaves no blank line behind.
+fn whole_html_blocks<'a>(
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+) -> impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)> {
+    let mut events = events.peekable();
+    std::iter::from_fn(move || {
+        let (event, mut range) = events.next()?;
+        let Event::Html(first) = event else {
+            return Some((event, range));
+        };
+        let mut joined: Option<String> = None;
+        while let Some((Event::Html(more), r)) =
+            events.next_if(|(e, _)| matches!(e, Event::Html(_)))
+        {
+            joined
+                .get_or_insert_with(|| first.to_string())
+                .push_str(&more);
+            range.end = r.end;
+        }
+        Some((Event::Html(joined.map_or(first, CowStr::from)), range))
+    })
+}
+
 fn outside_spaced<'a>(
     event: Event<'a>,
     range: &std::ops::Range<usize>,

@@ -144,32 +144,10 @@ pub fn build(
             problems.push(product_outside_section(post, doc, name));
         }
     }
-    let mut catalog = Catalog::default();
-    for (k, p) in profile.products.iter().enumerate() {
-        let (slug, path) = match story[k] {
-            Some(i) => (posts[i].slug.clone(), posts[i].path.clone()),
-            None if !p.active => continue,
-            None => taken.take("produk/", &slugs[k]),
-        };
-        catalog.products.push(ProductEntry {
-            slug,
-            path,
-            profile: Some(k),
-            post: story[k],
-            category: None,
-            listed: p.active,
-        });
-    }
-    for i in loose {
-        catalog.products.push(ProductEntry {
-            slug: posts[i].slug.clone(),
-            path: posts[i].path.clone(),
-            profile: None,
-            post: Some(i),
-            category: None,
-            listed: true,
-        });
-    }
+    let mut catalog = Catalog {
+        products: entries(profile, posts, &story, loose, &slugs, &mut taken),
+        ..Catalog::default()
+    };
     catalog.categorize(profile, &mut taken);
     catalog.spots = profile
         .tourism
@@ -185,6 +163,46 @@ pub fn build(
         catalog.albums.push(album);
     }
     (catalog, problems)
+}
+
+/// The products: each profile product with the post telling its story
+/// (an inactive one without a story has no page), then the product posts
+/// that tell none.
+fn entries(
+    profile: &Profile,
+    posts: &[std::sync::Arc<Post>],
+    story: &[Option<usize>],
+    loose: Vec<usize>,
+    slugs: &[String],
+    taken: &mut Taken,
+) -> Vec<ProductEntry> {
+    let mut products = Vec::new();
+    for (k, p) in profile.products.iter().enumerate() {
+        let (slug, path) = match story[k] {
+            Some(i) => (posts[i].slug.clone(), posts[i].path.clone()),
+            None if !p.active => continue,
+            None => taken.take("produk/", &slugs[k]),
+        };
+        products.push(ProductEntry {
+            slug,
+            path,
+            profile: Some(k),
+            post: story[k],
+            category: None,
+            listed: p.active,
+        });
+    }
+    for i in loose {
+        products.push(ProductEntry {
+            slug: posts[i].slug.clone(),
+            path: posts[i].path.clone(),
+            profile: None,
+            post: Some(i),
+            category: None,
+            listed: true,
+        });
+    }
+    products
 }
 
 /// Which post of `content/produk/` tells which profile product's story

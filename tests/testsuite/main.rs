@@ -21,4 +21,5 @@ mod search;
 mod serve;
 mod support;
 mod village_data;
+mod windows;
 mod workflows;

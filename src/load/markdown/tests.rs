@@ -69,6 +69,25 @@ fn cuts_summary_and_keeps_first_paragraph() {
     assert!(!r.html.contains("more"));
 }
 
+/// A body saved on Windows (CRLF) renders as the same body with LF:
+/// the line ends of an HTML block warta drops or escapes included.
+#[test]
+fn windows_line_ends_render_as_unix_ones() {
+    let none = |_: &str| None;
+    for body in [
+        "Satu.\n\n<!-- more -->\n\nDua.\n",
+        "Satu.\n<!-- catatan -->\nDua.\n",
+        "Satu.\n\n<!--\ncatatan redaksi:\nperiksa nama\n-->\n\nDua.\n",
+        "<script>alert(1)</script>\n<b>x</b>\n\nHalo <i>y</i>\n",
+        "<div>\nblok\n</div>\n\n- a\n- b\n\n```\nkode\n```\n",
+    ] {
+        let lf = render(body, &ctx(&none));
+        let crlf = render(&body.replace('\n', "\r\n"), &ctx(&none));
+        assert_eq!(crlf.html, lf.html, "{body:?}");
+        assert_eq!(crlf.more_html, lf.more_html, "{body:?}");
+    }
+}
+
 #[test]
 fn escapes_raw_html_unless_allowed() {
     let none = |_: &str| None;
