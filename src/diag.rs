@@ -282,8 +282,8 @@ fn visible(c: char) -> char {
     }
 }
 
-/// Text from a user's file, safe to print: [`visible`] characters only,
-/// and at most [`MAX_LINE`] characters a line.
+/// Text from a user's file, safe to print: `visible` characters only,
+/// and at most `MAX_LINE` characters a line.
 pub fn clean(s: &str) -> String {
     s.split('\n')
         .map(|line| {
