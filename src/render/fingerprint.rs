@@ -27,8 +27,14 @@ pub struct Fingerprints {
 
 /// Computes every page's fingerprint.
 pub fn fingerprints(model: &Model) -> Fingerprints {
+    let (global, pages) = rayon::join(|| global_hash(model), || page_prints(model));
+    Fingerprints { global, pages }
+}
+
+/// Output file → (job, fingerprint) of every page.
+fn page_prints(model: &Model) -> HashMap<String, (Job, u64)> {
     let run = Run::print(model);
-    let pages = jobs(model)
+    jobs(model)
         .par_iter()
         .map(|&job| {
             let path = job.path(model);
@@ -42,11 +48,7 @@ pub fn fingerprints(model: &Model) -> Fingerprints {
             }
             (output_file(&path), (job, h.finish()))
         })
-        .collect();
-    Fingerprints {
-        global: global_hash(model),
-        pages,
-    }
+        .collect()
 }
 
 /// The pages to render again, and the files to drop, going from `old` to

@@ -8,7 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use serde::Serialize;
 
 use super::filters;
-use super::inputs::HashWrite;
+use super::inputs::{HashWrite, summary_digest};
 use super::kind::jobs;
 use super::lists::TagPages;
 use super::pages::Posts;
@@ -86,6 +86,17 @@ pub fn section_view<'a>(model: &Model, s: &'a Section) -> SectionView<'a> {
 
 /// `site` in every template.
 pub fn site_view(model: &Model) -> SiteView<'_> {
+    SiteView {
+        announcements: model
+            .active_announcements()
+            .map(|i| PostView::summary(model, &model.posts[i]))
+            .collect(),
+        ..site_frame(model)
+    }
+}
+
+/// `site` but its announcements.
+fn site_frame(model: &Model) -> SiteView<'_> {
     let built = built_village_pages(model);
     SiteView {
         pages: VILLAGE_PAGES
@@ -127,10 +138,7 @@ pub fn site_view(model: &Model) -> SiteView<'_> {
             .iter()
             .map(|s| section_view(model, s))
             .collect(),
-        announcements: model
-            .active_announcements()
-            .map(|i| PostView::summary(model, &model.posts[i]))
-            .collect(),
+        announcements: Vec::new(),
         now: site_now(model),
         generator: concat!("warta ", env!("CARGO_PKG_VERSION")),
     }
@@ -174,13 +182,19 @@ pub fn filter_settings(model: &Model) -> filters::FilterSettings {
 
 /// The fingerprint of what every page sees: `site` (but its `now`, which
 /// changes on every save and would re-render everything), the settings
-/// and profile, and the photos' sizes and names.
+/// and profile, and the photos' sizes and names. The announcements in
+/// `site` are post summaries, hashed by their digests (as
+/// [`super::inputs::Inputs::summaries`] does): a site may have a
+/// thousand of them.
 pub fn global_hash(model: &Model) -> u64 {
     let mut h = DefaultHasher::new();
     format!("{:?}{:?}", model.config, model.profile).hash(&mut h);
-    let mut site = site_view(model);
+    let mut site = site_frame(model);
     site.now = String::new();
     let _ = serde_json::to_writer(HashWrite(&mut h), &site);
+    for i in model.active_announcements() {
+        summary_digest(&model.posts[i]).hash(&mut h);
+    }
     model.images.generation().hash(&mut h);
     for p in model.posts.iter().chain(&model.pages) {
         (&p.rel, &p.path).hash(&mut h);

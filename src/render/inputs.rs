@@ -113,8 +113,19 @@ impl<'r, 'm> Inputs<'r, 'm> {
         }
     }
 
-    /// Any value, as the template sees it under `name`.
-    pub fn value(&mut self, name: &'static str, v: &(impl Serialize + ?Sized)) {
+    /// A value, as the template sees it under `name`; the fingerprint
+    /// hashes it with its derived `Hash` (every field, as serialized).
+    pub fn value(&mut self, name: &'static str, v: &(impl Serialize + Hash + ?Sized)) {
+        match &mut self.sink {
+            Sink::Context(ctx) => ctx.insert(name, v),
+            Sink::Hash(h) => (name, v).hash(h),
+            Sink::Discard => {}
+        }
+    }
+
+    /// A value that cannot derive `Hash` (it holds a float): the
+    /// fingerprint hashes its JSON text instead, which costs more.
+    pub fn json(&mut self, name: &'static str, v: &(impl Serialize + ?Sized)) {
         match &mut self.sink {
             Sink::Context(ctx) => ctx.insert(name, v),
             Sink::Hash(h) => {
@@ -367,6 +378,11 @@ impl Digests {
             self.posts[i].0.hash(h);
         }
     }
+}
+
+/// The digest of what `p`'s summary shows (kept on the post).
+pub fn summary_digest(p: &Post) -> u64 {
+    digest(p).0
 }
 
 fn digest(p: &Post) -> (u64, u64) {

@@ -223,14 +223,14 @@ impl Kind for Tags {
 /// `/arsip/`: every year and month with posts.
 pub struct Archive;
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct YearView {
     year: i32,
     count: usize,
     months: Vec<MonthView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct MonthView {
     month: u32,
     url: String,

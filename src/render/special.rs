@@ -149,7 +149,7 @@ impl Kind for Redirects {
         let target = &m.redirects[key.item].1;
         let mut posts = m.posts.iter().chain(&m.pages);
         let page = posts.find(|p| &p.path == target);
-        to.value("page", &page.map(|p| PostView::summary(m, p)));
+        to.json("page", &page.map(|p| PostView::summary(m, p)));
         to.value("target_url", &m.url(target));
         to.value("target_permalink", &m.permalink(target));
         Body::Template("alias.html")

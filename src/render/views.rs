@@ -16,7 +16,7 @@ use crate::load::markdown::Heading;
 use crate::model::post::{EventInfo, SourceInfo};
 use crate::model::{Model, Moment, Post, Term};
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct TermView<'a> {
     pub key: &'a str,
     pub name: &'a str,

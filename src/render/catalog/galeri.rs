@@ -34,7 +34,7 @@ impl Kind for Gallery {
         let albums: Vec<AlbumView> = (0..m.catalog.albums.len())
             .map(|i| AlbumView::new(m, i, false))
             .collect();
-        to.value("albums", &albums);
+        to.json("albums", &albums);
         section_posts(m, "galeri", to);
         Body::Template("galeri.html")
     }
@@ -61,7 +61,7 @@ impl Kind for Album {
     }
 
     fn inputs<'m>(&self, m: &'m Model, key: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
-        to.value("album", &AlbumView::new(m, key.item, true));
+        to.json("album", &AlbumView::new(m, key.item, true));
         to.value("all_url", &m.url("galeri/"));
         Body::Template("album.html")
     }

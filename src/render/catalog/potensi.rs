@@ -32,7 +32,7 @@ impl Kind for Potentials {
             .iter()
             .map(PotentialView::new)
             .collect();
-        to.value("potentials", &items);
+        to.json("potentials", &items);
         section_posts(m, "potensi", to);
         Body::Template("potensi.html")
     }

@@ -23,10 +23,10 @@ fn list<'m>(m: &'m Model, category: Option<usize>, to: &mut Inputs<'_, 'm>) -> B
         None => c.listed().collect(),
     };
     let products: Vec<ProductView> = ids.iter().map(|&i| ProductView::new(m, i, false)).collect();
-    to.value("products", &products);
-    to.value("categories", &CategoryView::all(m, category));
+    to.json("products", &products);
+    to.json("categories", &CategoryView::all(m, category));
     let current = category.map(|k| CategoryView::new(m, k, true));
-    to.value("category", &current);
+    to.json("category", &current);
     to.value("all_url", &m.url("produk/"));
     to.value("total_products", &c.listed().count());
     Body::Template("produk.html")
@@ -105,7 +105,7 @@ impl Kind for Product {
 
     fn inputs<'m>(&self, m: &'m Model, key: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
         let (c, i) = (&m.catalog, key.item);
-        to.value("product", &ProductView::new(m, i, true));
+        to.json("product", &ProductView::new(m, i, true));
         let more: Vec<ProductView> = c.products[i]
             .category
             .map(|k| c.categories[k].products.as_slice())
@@ -115,7 +115,7 @@ impl Kind for Product {
             .take(3)
             .map(|&n| ProductView::new(m, n, false))
             .collect();
-        to.value("more_products", &more);
+        to.json("more_products", &more);
         to.value("all_url", &m.url("produk/"));
         Body::Template("produk_item.html")
     }

@@ -34,7 +34,7 @@ impl Kind for Tourism {
         let spots: Vec<SpotView> = (0..m.catalog.spots.len())
             .map(|i| SpotView::new(m, i))
             .collect();
-        to.value("spots", &spots);
+        to.json("spots", &spots);
         section_posts(m, "wisata", to);
         Body::Template("wisata.html")
     }
@@ -64,7 +64,7 @@ impl Kind for Spot {
     }
 
     fn inputs<'m>(&self, m: &'m Model, key: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
-        to.value("spot", &SpotView::new(m, key.item));
+        to.json("spot", &SpotView::new(m, key.item));
         to.value("all_url", &m.url("wisata/"));
         Body::Template("wisata_item.html")
     }

@@ -56,7 +56,7 @@ impl Kind for Lembaga {
         let pages: Vec<usize> = (0..m.pages.len())
             .filter(|i| m.pages[*i].section == "lembaga" && !linked.contains(i))
             .collect();
-        to.value("institutions", &institutions);
+        to.json("institutions", &institutions);
         to.page_summaries("pages", &pages);
         Body::Template("lembaga.html")
     }

@@ -35,7 +35,7 @@ impl Kind for Statistik {
             .enumerate()
             .map(|(i, t)| table_view(i, &t.key, &t.title, &t.rows))
             .collect();
-        to.value("tables", &tables);
+        to.json("tables", &tables);
         Body::Template("statistik.html")
     }
 

@@ -21,7 +21,7 @@ impl Kind for Transparansi {
     fn inputs<'m>(&self, m: &'m Model, _: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
         let mut years: Vec<YearView> = m.profile.budget.iter().map(year_view).collect();
         years.sort_by_key(|y| std::cmp::Reverse(y.year));
-        to.value("years", &years);
+        to.json("years", &years);
         Body::Template("transparansi.html")
     }
 

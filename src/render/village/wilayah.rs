@@ -11,7 +11,7 @@ use crate::render::kind::{Body, Key, Kind, Listed};
 
 pub struct Wilayah;
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct HamletTotals {
     hamlets: usize,
     /// Sums of the counts given; none when no hamlet gives one.
