@@ -12,6 +12,71 @@
 //! [`KINDS`] lists every kind, in the order the pages are made and the
 //! sitemap lists them. Adding a page kind is one module implementing
 //! [`Kind`], its template, and one line in [`KINDS`].
+//!
+//! # Adding a page kind
+//!
+//! Example: `/pengumuman-aktif/`, the announcements still in force (tried
+//! on content-example: the page is built, listed in the sitemap, and has
+//! its breadcrumb).
+//!
+//! ```rust,ignore
+//! //! src/render/announcements.rs: `/pengumuman-aktif/`.
+//! use serde_json::Value;
+//!
+//! use super::inputs::Inputs;
+//! use super::kind::{Body, Key, Kind, Listed};
+//! use super::structured::{crumbs, words};
+//! use crate::model::Model;
+//!
+//! pub struct ActiveAnnouncements;
+//!
+//! impl Kind for ActiveAnnouncements {
+//!     /// The pages this site has: one, and only when it has something to show.
+//!     fn pages(&self, m: &Model) -> Vec<Key> {
+//!         let any = m.active_announcements().next().is_some();
+//!         if any { vec![Key::default()] } else { Vec::new() }
+//!     }
+//!
+//!     fn path(&self, _: &Model, _: Key) -> String {
+//!         "pengumuman-aktif/".into()
+//!     }
+//!
+//!     /// What the page shows beyond `site`, `profile` and `t`. `to` is the
+//!     /// Tera context when rendering and serve's fingerprint when hashing:
+//!     /// whatever the template gets here, serve sees change.
+//!     fn inputs<'m>(&self, m: &'m Model, _: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
+//!         let ids: Vec<usize> = m.active_announcements().collect();
+//!         to.summaries("posts", &ids); // post summaries (hashed by digest)
+//!         to.value("total", &ids.len()); // any Serialize + Hash value
+//!         Body::Template("pengumuman_aktif.html")
+//!     }
+//!
+//!     /// In the sitemap, with the lists; `lastmod` defaults to the newest post.
+//!     fn listed(&self) -> Option<Listed> {
+//!         Some(Listed::Other)
+//!     }
+//!
+//!     fn json_ld(&self, m: &Model, key: Key) -> Option<Vec<Value>> {
+//!         let name = words(m, "Pengumuman", "Announcements");
+//!         Some(vec![crumbs(m, vec![(name, self.path(m, key))])])
+//!     }
+//! }
+//! ```
+//!
+//! Then: `pub mod announcements;` in `src/render/mod.rs`, one line
+//! `&super::announcements::ActiveAnnouncements,` in [`KINDS`] (its place
+//! there is its place in the sitemap within its `Listed` group), and
+//! the template `themes/desa/templates/pengumuman_aktif.html`. Nothing else:
+//! `build`, `check`, the sitemap and serve's re-rendering follow.
+//!
+//! `Inputs` methods: `summaries`/`summary` (posts as summaries), `posts`/`post`
+//! (posts in full), `page`/`page_summaries` (standalone pages), `section`,
+//! `pager` (a paginated list), `value` (anything else that derives `Hash`),
+//! `json` (a view holding floats: hashed by its JSON text), `derived` (a
+//! costly value made from hashable data, as the sitemap does). A body made
+//! in Rust returns `Body::Made(fn(&Model, Key) -> String)` and declares
+//! what it reads with `uses_summaries`, `uses_everything` or `uses` (see
+//! `special::SearchIndex`).
 
 use std::any::{Any, TypeId};
 use std::path::Path;
@@ -67,8 +132,7 @@ pub enum Listed {
     Other,
 }
 
-/// One kind of page. See the module documentation, and
-/// `docs/ARCHITECTURE.md` for a worked example.
+/// One kind of page. See the module documentation for a worked example.
 pub trait Kind: Any + Sync {
     /// The pages of this kind `m` has.
     fn pages(&self, m: &Model) -> Vec<Key>;
