@@ -6,6 +6,7 @@
 //! message, and the pages written.
 
 mod agenda;
+mod architecture;
 mod bad_input;
 mod browser;
 mod browser_tools;
