@@ -282,8 +282,8 @@ fn visible(c: char) -> char {
     }
 }
 
-/// Text from a user's file, safe to print: [`visible`] characters only,
-/// and at most [`MAX_LINE`] characters a line.
+/// Text from a user's file, safe to print: `visible` characters only,
+/// and at most `MAX_LINE` characters a line.
 pub fn clean(s: &str) -> String {
     s.split('\n')
         .map(|line| {
@@ -431,14 +431,45 @@ impl std::fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Shows `path` relative to `root` when it lies inside it.
+/// Shows `path` relative to `root` when it lies inside it, with `/` on
+/// every system (`content/berita/x.md`, also on Windows), as the docs and
+/// the tests write it; Windows accepts `/` too, so the result still opens.
+/// A name that is not UTF-8 keeps the system's form.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+    let Ok(rel) = path.strip_prefix(root) else {
+        return path.to_path_buf();
+    };
+    let names: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    names.map_or_else(|| rel.to_path_buf(), |names| PathBuf::from(names.join("/")))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Diagnostic, Lang, Location, Text};
+    use std::path::Path;
+
+    use super::{Diagnostic, Lang, Location, Text, display_path};
+
+    #[test]
+    fn paths_in_messages_are_relative_with_slashes() {
+        let root = Path::new("/home/kim/situs desa");
+        let shown = display_path(
+            root,
+            &root.join("content").join("berita").join("Kerja é.md"),
+        );
+        assert_eq!(shown.to_str(), Some("content/berita/Kerja é.md"));
+        assert_eq!(
+            display_path(root, Path::new("/etc/passwd")),
+            Path::new("/etc/passwd")
+        );
+        if cfg!(windows) {
+            let root = Path::new(r"C:\Users\KIM\situs desa");
+            let file = Path::new(r"C:\Users\KIM\situs desa\media\galeri\album.toml");
+            assert_eq!(
+                display_path(root, file).to_str(),
+                Some("media/galeri/album.toml")
+            );
+        }
+    }
 
     #[test]
     fn locates_offsets_in_characters() {

@@ -13,19 +13,24 @@
 //! they cannot leak anything; a link to a folder is refused, because
 //! following it could publish the same files twice or loop forever.
 //! Text files (Markdown, TOML, templates) are at most [`MAX_TEXT_BYTES`].
-//! The site's files are read, and the output written, through these, so
-//! a message about them never says "file not found" without saying which
-//! file. Calls whose failure is not the writer's to fix use `std::fs`
-//! directly and handle it there: the image cache (`images/cache.rs`: an
+//!
+//! Where a failure is not the writer's to fix, the caller may drop the
+//! error, but the call still goes through here: the image cache (an
 //! unreadable entry is a miss), the clean-up and roll-back of the output
-//! swap (`output/`), and metadata look-ups.
+//! swap. A folder a walk cannot read is a warning naming it
+//! ([`walk_warning`]), never a silent gap. The justified exceptions are
+//! `output/swap.rs`'s `link_tree` (hard links and links recreated as they
+//! are; its error is named there) and the atomic exchange (`renameat2`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
-use crate::load::content::is_ignored_name;
 use crate::text;
+
+/// The file that marks a folder as warta's output: [`crate::output`]
+/// writes it, and `[build] keep` may not name it.
+pub const OUTPUT_MARKER: &str = ".warta-output";
 
 /// The largest Markdown, TOML or template file warta reads: a post is a
 /// few kilobytes; 20 MB is far above any real one and far below what
@@ -66,6 +71,26 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             "Save the file again as UTF-8 (in Notepad: Save As → Encoding: UTF-8), then check the characters on this line.",
         ))
     })
+}
+
+/// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
+/// `#x.md#`, `x.md.swp`, `x.md.tmp`, `4913`…) and hidden files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swx",
+            ".swo",
+            ".tmp",
+            ".bak",
+            ".crdownload",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// What [`classify`] found in a walk of a site folder.
@@ -285,7 +310,7 @@ pub fn site_files(
     problems: &mut Diagnostics,
 ) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    if std::fs::symlink_metadata(dir).is_err() {
+    if !exists(dir) {
         return files;
     }
     let visible = |e: &walkdir::DirEntry| {
@@ -294,12 +319,7 @@ pub fn site_files(
             || !is_ignored_name(&name)
             || (e.file_type().is_dir() && hidden_allowed.contains(&name.as_ref()))
     };
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(visible);
+    let walker = walker(dir).into_iter().filter_entry(visible);
     for entry in walker {
         match entry.map(|e| (classify(root, &e), e)) {
             Ok((Ok(Kind::File), e)) if e.depth() == 0 => problems.push(not_a_folder(root, dir)),
@@ -310,6 +330,86 @@ pub fn site_files(
         }
     }
     files
+}
+
+/// Whether anything is at `path`: a file, a folder, or a link (even one
+/// that leads nowhere). Not following links keeps a broken link visible.
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// What is at `path`, following links.
+pub fn metadata(path: &Path) -> Result<std::fs::Metadata, Diagnostic> {
+    std::fs::metadata(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa membaca", "Cannot read"), path, &e))
+}
+
+/// `path` with every link resolved, absolute.
+pub fn canonicalize(path: &Path) -> Result<PathBuf, Diagnostic> {
+    std::fs::canonicalize(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa menemukan", "Cannot find"), path, &e))
+}
+
+/// Opens a file to read as a stream (a served file, a format sniff).
+pub fn open(path: &Path) -> Result<std::fs::File, Diagnostic> {
+    std::fs::File::open(path)
+        .map_err(|e| io_error(Text::new("Tidak bisa membuka", "Cannot open"), path, &e))
+}
+
+/// The entries of the folder `dir`, by name. An entry the system could
+/// not list makes the whole listing an error naming `dir`, rather than a
+/// silent gap.
+pub fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, Diagnostic> {
+    let cannot =
+        |e: &std::io::Error| io_error(Text::new("Tidak bisa membaca", "Cannot read"), dir, e);
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(|e| cannot(&e))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| cannot(&e))?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    Ok(entries)
+}
+
+/// The walk every look at a site folder uses: sorted by name, following
+/// no link (not even `dir` itself, when it is one); [`classify`] checks
+/// each entry, and an entry that is an error becomes [`walk_warning`].
+pub fn walker(dir: &Path) -> walkdir::WalkDir {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
+}
+
+/// `path` below `base` as the `/`-separated path warta publishes it under
+/// and links it by (`berita/x.md`, `media/foto desa.jpg`), whatever the
+/// system's separator: built from the path's components, never from its
+/// whole text, so Windows' `\` never reaches a URL. A `\` inside a name
+/// (only Unix allows one) separates too, as browsers read `\` in a URL.
+/// Only ordinary names count: a root, a drive, `.` and `..` are dropped,
+/// so the result never climbs out of the output folder. Names are kept
+/// as they are (spaces, Unicode letters); URLs are percent-encoded where
+/// they are written.
+pub fn url_path(base: &Path, path: &Path) -> String {
+    let (base, path) = (url_parts(base), url_parts(path));
+    path.strip_prefix(base.as_slice())
+        .unwrap_or(&path)
+        .join("/")
+}
+
+/// The ordinary names of `path`, split at `/` and `\` (see [`url_path`]).
+fn url_parts(path: &Path) -> Vec<String> {
+    let mut parts = Vec::new();
+    for part in path.components() {
+        if let std::path::Component::Normal(name) = part {
+            let name = name.to_string_lossy();
+            parts.extend(
+                name.split('\\')
+                    .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+                    .map(str::to_string),
+            );
+        }
+    }
+    parts
 }
 
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Diagnostic> {
@@ -366,7 +466,60 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
 mod tests {
     use std::path::Path;
 
-    use super::walk_warning;
+    use super::{is_ignored_name, walk_warning};
+
+    /// Windows-style relative paths, names with spaces and Indonesian or
+    /// other Unicode letters: every `\` becomes `/`, names stay whole.
+    #[test]
+    fn paths_become_slash_separated_url_paths_on_every_system() {
+        for (base, path, url) in [
+            ("content", r"content\berita\x.md", "berita/x.md"),
+            ("content", "content/berita/x.md", "berita/x.md"),
+            ("", r"media\foto desa.jpg", "media/foto desa.jpg"),
+            ("media", r"media\foto desa.jpg", "foto desa.jpg"),
+            (
+                "content",
+                r"content\berita\2026-08-17-hut-ri\upacara bendera.jpg",
+                "berita/2026-08-17-hut-ri/upacara bendera.jpg",
+            ),
+            (
+                "static",
+                r"static\dokumen\Perdes Nomor 3 Tahun 2026.pdf",
+                "dokumen/Perdes Nomor 3 Tahun 2026.pdf",
+            ),
+            (
+                "media",
+                r"media\galeri\Pasar Kliwon é\ñandu ǅ ทดสอบ 村.jpg",
+                "galeri/Pasar Kliwon é/ñandu ǅ ทดสอบ 村.jpg",
+            ),
+            ("content", r"content/profil\sejarah.md", "profil/sejarah.md"),
+            ("content", r"content\.\berita\..\x.md", "berita/x.md"),
+            (
+                "templates",
+                r"templates\partials\kartu.html",
+                "partials/kartu.html",
+            ),
+        ] {
+            let got = super::url_path(Path::new(base), Path::new(path));
+            assert_eq!(got, url, "{base} + {path}");
+        }
+    }
+
+    /// On Windows itself: absolute paths with a drive, as a walk gives them.
+    #[cfg(windows)]
+    #[test]
+    fn windows_walk_paths_become_url_paths() {
+        let base = Path::new(r"C:\Users\KIM\situs desa\content");
+        let file = base.join(r"berita\Kerja bakti é.md");
+        assert_eq!(super::url_path(base, &file), "berita/Kerja bakti é.md");
+        assert_eq!(
+            super::url_path(
+                base,
+                Path::new(r"C:\Users\KIM\situs desa\content/berita/x.md")
+            ),
+            "berita/x.md"
+        );
+    }
 
     #[test]
     fn a_folder_a_walk_cannot_read_is_a_warning_naming_it() {
@@ -385,5 +538,17 @@ mod tests {
             "{}",
             d.message.en
         );
+    }
+
+    #[test]
+    fn skips_editor_and_hidden_files() {
+        for name in [
+            ".x.md", "x.md~", "#x.md#", ".#x.md", "x.md.swp", "x.md.tmp", "4913", ".git",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["x.md", "foto.jpg", "_index.md"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
     }
 }

@@ -127,12 +127,11 @@ impl Site {
         let store = Arc::new(ImageStore::new(&req.root, &model.config.images, false));
         let (images, image_problems) = ImagePlan::make(&model, &loaded.files, store);
         problems.extend(image_problems);
-        let renderer = Renderer::new(&model, Arc::new(images), &req.root).map_err(|p| {
-            BuildFailure {
+        let renderer =
+            Renderer::new(&model, Arc::new(images), &req.root).map_err(|p| BuildFailure {
                 problems: p,
                 lang: Some(lang),
-            }
-        })?;
+            })?;
         problems.extend(alias_problems(&model, &renderer, &loaded));
         problems.extend(renderer.render_all(&model, &|_, _| Ok(())).problems);
         problems.extend(shadowed_pages(&model, &loaded.files));
@@ -303,7 +302,7 @@ fn shadowed_pages(model: &Model, files: &SiteFiles) -> Diagnostics {
     }
     let made: std::collections::HashSet<String> = Renderer::jobs(model)
         .into_iter()
-        .map(|job| crate::render::output_file(&crate::render::job_path(model, job)))
+        .map(|job| job.file(model))
         .collect();
     statics
         .iter()

@@ -70,9 +70,8 @@ fn fill(text: &str, today: &str) -> String {
 }
 
 fn write_scaffold(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
-    let non_empty = std::fs::read_dir(dir)
-        .map(|mut d| d.next().is_some())
-        .unwrap_or(false);
+    // A folder that cannot be listed fails at the first write, named.
+    let non_empty = fsx::read_dir(dir).is_ok_and(|d| !d.is_empty());
     if non_empty {
         let d = dir.display();
         return Err(Diagnostic::error(text!(

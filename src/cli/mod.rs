@@ -1,4 +1,4 @@
-//! The command line: `init`, `new`, `build`, `check`.
+//! The command line: `init`, `new`, `build`, `check`, `serve`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
@@ -7,6 +7,7 @@
 mod build;
 mod init;
 mod new;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -36,7 +37,7 @@ pub enum Command {
     /// Periksa semua masalah tanpa menulis apa pun / Check for every problem, writing nothing
     Check(build::CheckArgs),
     /// Pratinjau langsung di peramban / Live preview in the browser
-    Serve(crate::serve::ServeArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// Options every subcommand takes.

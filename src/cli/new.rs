@@ -73,25 +73,19 @@ fn pick_category(config: &Config, wanted: &[&str]) -> String {
         .unwrap_or_default()
 }
 
-/// Writes the new file and returns its path relative to the site root.
-pub fn create(
-    root: &Path,
+/// The new file's path (relative to the site root) and front matter,
+/// with the keys its kind uses left empty to fill in.
+fn scaffold(
     config: &Config,
     kind: Kind,
     title: &str,
+    slug: &str,
     now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<PathBuf, Diagnostic> {
-    let slug = slugify(title);
-    if slug.is_empty() {
-        return Err(Diagnostic::error(Text::new(
-            "Judul harus memuat huruf atau angka.",
-            "The title must contain letters or digits.",
-        )));
-    }
+) -> (String, String) {
     let date = now.format("%Y-%m-%d").to_string();
     let stamp = now.format("%Y-%m-%dT%H:%M:00%:z").to_string();
     let title_toml = toml::Value::String(title.to_string()).to_string();
-    let (rel, front) = match kind {
+    match kind {
         Kind::Page => (
             format!("content/halaman/{slug}.md"),
             format!("title = {title_toml}\n"),
@@ -124,7 +118,25 @@ pub fn create(
                 ),
             )
         }
-    };
+    }
+}
+
+/// Writes the new file and returns its path relative to the site root.
+pub fn create(
+    root: &Path,
+    config: &Config,
+    kind: Kind,
+    title: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<PathBuf, Diagnostic> {
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(Text::new(
+            "Judul harus memuat huruf atau angka.",
+            "The title must contain letters or digits.",
+        )));
+    }
+    let (rel, front) = scaffold(config, kind, title, &slug, now);
     let path = root.join(&rel);
     if path.exists() {
         return Err(Diagnostic::error(text!(

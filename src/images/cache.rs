@@ -145,7 +145,8 @@ impl DiskCache {
     /// The entry for `key`, when it is whole.
     pub fn load(&self, key: &str) -> Option<Manifest> {
         let dir = self.entry_dir(key);
-        let m = Manifest::parse(&std::fs::read_to_string(dir.join("info")).ok()?)?;
+        // An entry that cannot be read is a miss: the photo is made again.
+        let m = Manifest::parse(&fsx::read_text(&dir.join("info")).ok()?)?;
         let whole = m.variants.iter().all(|(w, _)| {
             dir.join(webp_file(*w)).is_file() && dir.join(fallback_file(*w, m.fallback)).is_file()
         }) && dir.join(OG_FILE).is_file();
@@ -171,16 +172,17 @@ impl DiskCache {
             let dest = self.entry_dir(key);
             if dest.exists() {
                 // A stale or half-deleted entry, or another build's: ours is whole.
-                let _ = std::fs::remove_dir_all(&dest);
+                let _ = fsx::remove_dir_all(&dest);
             }
-            match std::fs::rename(&tmp, &dest) {
-                Ok(()) => Ok(()),
-                Err(_) if self.load(key).is_some() => Ok(()),
-                Err(_) => fsx::rename(&tmp, &dest),
-            }
+            // Another build storing the same photo at once may have won
+            // the rename: its entry is as good as ours.
+            fsx::rename(&tmp, &dest).or_else(|e| match self.load(key) {
+                Some(_) => Ok(()),
+                None => Err(e),
+            })
         });
         if tmp.exists() {
-            let _ = std::fs::remove_dir_all(&tmp);
+            let _ = fsx::remove_dir_all(&tmp);
         }
         done.map(|()| manifest)
     }

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::model::Asset;
-use crate::text;
+use crate::{fsx, text};
 
 /// How to get a JPEG out of a phone or a laptop, for every refusal.
 pub fn save_as_jpeg() -> Text {
@@ -68,7 +68,7 @@ pub fn refuse_unprocessed(assets: &[Asset], root: &Path) -> Diagnostics {
 /// read (the copy reports that, naming the file).
 fn head(path: &Path) -> Option<Vec<u8>> {
     let mut buf = Vec::with_capacity(SNIFF_LEN);
-    std::fs::File::open(path)
+    fsx::open(path)
         .ok()?
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut buf)

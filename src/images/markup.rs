@@ -23,8 +23,8 @@ use tera::{Kwargs, State, Tera, Value};
 
 use super::refs::dest_of;
 use super::{ImagePlan, Processed};
-use crate::model::post::{Image, escape_html};
 use crate::format::{absolute, join_url};
+use crate::model::post::{Image, escape_html};
 
 /// How a photo is shown.
 pub struct Show<'a> {

@@ -89,9 +89,9 @@ pub use crate::load::{Asset, is_photo};
 use crate::text;
 
 use cache::DiskCache;
+pub use plan::{ImagePlan, Published, Uses, recording};
 use process::{Fallback, Problem, Settings};
 use progress::Progress;
-pub use plan::{ImagePlan, Published, Uses, recording};
 pub use refs::ImageRef;
 
 /// Bumped whenever what the pipeline writes changes, so old cache

@@ -92,7 +92,11 @@ impl ImagePlan {
     /// with `store` as the memory of earlier results (`serve` keeps it
     /// from one save to the next; `build` starts with a new one). Reports
     /// each photo that cannot be used with the files that use it.
-    pub fn make(model: &Model, files: &SiteFiles, store: Arc<ImageStore>) -> (ImagePlan, Diagnostics) {
+    pub fn make(
+        model: &Model,
+        files: &SiteFiles,
+        store: Arc<ImageStore>,
+    ) -> (ImagePlan, Diagnostics) {
         let problems = prepare(&store, model, files);
         let originals = model
             .catalog

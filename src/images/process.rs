@@ -262,16 +262,7 @@ pub fn process(bytes: &[u8], s: &Settings) -> Result<Output, Problem> {
         };
         let px = img.as_ref().unwrap_or(&decoded.pixels);
         if targets.contains(&w) {
-            let lossless = fallback == Fallback::Png;
-            variants.push(Encoded {
-                width: w,
-                height: h,
-                webp: webp(px, s.quality, lossless)?,
-                fallback: match fallback {
-                    Fallback::Jpeg => jpeg(px, alpha, s.quality, exif.as_deref())?,
-                    Fallback::Png => png(px, alpha)?,
-                },
-            });
+            variants.push(encode(px, (w, h), alpha, fallback, s, exif.as_deref())?);
         }
         if w == og_width {
             og = Some((w, h, og_jpeg(px, alpha, s.quality, exif.as_deref())?));
@@ -289,6 +280,26 @@ pub fn process(bytes: &[u8], s: &Settings) -> Result<Output, Problem> {
         fallback,
         variants,
         og,
+    })
+}
+
+/// One size of a photo as WebP and its fallback (JPEG, or PNG for a PNG).
+fn encode(
+    px: &Pixels,
+    (width, height): (u32, u32),
+    alpha: bool,
+    fallback: Fallback,
+    s: &Settings,
+    exif: Option<&[u8]>,
+) -> Result<Encoded, Problem> {
+    Ok(Encoded {
+        width,
+        height,
+        webp: webp(px, s.quality, fallback == Fallback::Png)?,
+        fallback: match fallback {
+            Fallback::Jpeg => jpeg(px, alpha, s.quality, exif)?,
+            Fallback::Png => png(px, alpha)?,
+        },
     })
 }
 

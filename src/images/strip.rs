@@ -73,17 +73,14 @@ fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
         }
         let seg = b.get(i..i + 2 + len)?;
         if marker == 0xE1 {
-            orientation = orientation.or_else(|| {
-                seg.get(4..)
-                    .and_then(|d| d.strip_prefix(b"Exif\0\0"))
-                    .and_then(read_orientation)
-            });
+            orientation = orientation.or_else(|| exif_orientation(seg));
         }
-        if marker == 0xDA && !scanned {
-            // The first scan: the orientation goes before it.
-            if let Some(o) = orientation.filter(|&o| o != 1) {
-                out.extend(orientation_segment(o));
-            }
+        // The first scan: the orientation goes before it.
+        if marker == 0xDA
+            && !scanned
+            && let Some(o) = orientation.filter(|&o| o != 1)
+        {
+            out.extend(orientation_segment(o));
         }
         if keeps(marker, seg.get(4..).unwrap_or_default()) {
             out.extend_from_slice(seg);
@@ -96,6 +93,14 @@ fn strip_jpeg(b: &[u8]) -> Option<Vec<u8>> {
             i = end;
         }
     }
+}
+
+/// The orientation in an APP1 segment (`seg` with its marker and
+/// length), when it is an EXIF block that has one.
+fn exif_orientation(seg: &[u8]) -> Option<u16> {
+    seg.get(4..)
+        .and_then(|d| d.strip_prefix(b"Exif\0\0"))
+        .and_then(read_orientation)
 }
 
 /// Whether a JPEG segment with `marker` and `payload` stays.

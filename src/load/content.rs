@@ -24,7 +24,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
-use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
@@ -80,7 +79,7 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn of(path: &Path) -> Stamp {
-        std::fs::metadata(path)
+        fsx::metadata(path)
             .map(|m| Stamp {
                 modified: m.modified().ok(),
                 len: m.len(),
@@ -134,25 +133,9 @@ pub struct Content {
     pub failed: Vec<PathBuf>,
 }
 
-/// Editor backups, swap files and partial saves (`x.md~`, `.#x.md`,
-/// `#x.md#`, `x.md.swp`, `x.md.tmp`, `4913`…) and hidden files.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name == "4913"
-        || [
-            ".swp",
-            ".swx",
-            ".swo",
-            ".tmp",
-            ".bak",
-            ".crdownload",
-            ".part",
-        ]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-}
+/// Which names a walk of the site skips; its home is [`crate::fsx`], the
+/// rule for what a site may read (kept here too for the loaders).
+pub use crate::fsx::is_ignored_name;
 
 /// Drops a leading `YYYY-MM-DD-` from a file name.
 pub fn split_date_prefix(name: &str) -> (Option<&str>, &str) {
@@ -272,7 +255,7 @@ pub fn update_content(
         if !simple || !path.starts_with(&dir) {
             return None;
         }
-        let rel = rel_string(&dir, path);
+        let rel = fsx::url_path(&dir, path);
         let at = content
             .documents
             .binary_search_by(|d| d.rel.as_str().cmp(&rel));
@@ -303,8 +286,8 @@ pub fn update_content(
 /// out of the site, a FIFO, an unreadable folder, `index.md` directly in
 /// a section) without stopping at the first.
 fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
-    match std::fs::metadata(dir) {
-        Err(_) if std::fs::symlink_metadata(dir).is_err() => return Vec::new(),
+    match fsx::metadata(dir) {
+        Err(_) if !fsx::exists(dir) => return Vec::new(),
         Ok(m) if !m.is_dir() && !m.file_type().is_symlink() => {
             problems.push(fsx::not_a_folder(root, dir));
             return Vec::new();
@@ -312,10 +295,7 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
         _ => {}
     }
     let mut found = Vec::new();
-    let mut walker = WalkDir::new(dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
+    let mut walker = fsx::walker(dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     while let Some(entry) = walker.next() {
@@ -334,7 +314,7 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
             }
         };
         let path = entry.path();
-        let rel = rel_string(dir, path);
+        let rel = fsx::url_path(dir, path);
         if kind == Kind::Dir {
             match (entry.depth(), index_md(path)) {
                 (0, _) | (_, None) => {}
@@ -347,27 +327,35 @@ fn walk(root: &Path, dir: &Path, problems: &mut Diagnostics) -> Vec<Found> {
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if name.eq_ignore_ascii_case("_index.md") {
-            let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-            found.push(Found::SectionIndex(path.to_path_buf(), key));
-        } else if entry.depth() == 2 && name.eq_ignore_ascii_case("index.md") {
-            // Already reported by `section_index`.
-        } else if is_markdown(&name) {
-            found.push(Found::Doc {
-                path: path.to_path_buf(),
-                rel,
-                bundle: None,
-            });
-        } else if is_other_markdown(&name) {
+        if is_other_markdown(&name) {
             problems.push(other_markdown(root, path));
         } else {
-            found.push(Found::Loose(LooseFile {
-                path: path.to_path_buf(),
-                rel,
-            }));
+            found.extend(file_found(path, &name, rel, entry.depth()));
         }
     }
     found
+}
+
+/// What a file of `content/` (not `.markdown` and the like) is: a
+/// section's `_index.md`, a post, or a file published as it is. `None`
+/// for an `index.md` directly in a section (already reported by
+/// [`section_index`]).
+fn file_found(path: &Path, name: &str, rel: String, depth: usize) -> Option<Found> {
+    let path = path.to_path_buf();
+    Some(if name.eq_ignore_ascii_case("_index.md") {
+        let key = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        Found::SectionIndex(path, key)
+    } else if depth == 2 && name.eq_ignore_ascii_case("index.md") {
+        return None;
+    } else if is_markdown(name) {
+        Found::Doc {
+            path,
+            rel,
+            bundle: None,
+        }
+    } else {
+        Found::Loose(LooseFile { path, rel })
+    })
 }
 
 /// A Markdown file warta reads: `.md` in any case (`KABAR-BESAR.MD`).
@@ -396,10 +384,12 @@ fn markdown_stem(name: &str) -> &str {
 }
 
 /// The `index.md` (in any case) of a folder, which makes it a bundle.
+/// A folder that cannot be listed is no bundle here; the walk, going into
+/// it next, reports it.
 fn index_md(dir: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dir)
+    fsx::read_dir(dir)
         .ok()?
-        .filter_map(Result::ok)
+        .into_iter()
         .find(|e| {
             e.file_name()
                 .to_string_lossy()
@@ -466,9 +456,7 @@ fn bundle_of(
     problems: &mut Diagnostics,
 ) -> Found {
     let mut assets = Vec::new();
-    let walker = WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
+    let walker = fsx::walker(dir)
         .min_depth(1)
         .into_iter()
         .filter_entry(|e| !is_ignored_name(&e.file_name().to_string_lossy()));
@@ -496,25 +484,16 @@ fn bundle_of(
             problems.push(stray_markdown(root, entry.path(), index));
             continue;
         }
-        assets.push((entry.path().to_path_buf(), rel_string(dir, entry.path())));
+        assets.push((entry.path().to_path_buf(), fsx::url_path(dir, entry.path())));
     }
     Found::Doc {
         path: index.to_path_buf(),
-        rel: rel_string(content_dir, index),
+        rel: fsx::url_path(content_dir, index),
         bundle: Some(Bundle {
             dir: rel.to_string(),
             assets,
         }),
     }
-}
-
-fn rel_string(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .iter()
-        .map(|c| c.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn read_document(
@@ -578,7 +557,7 @@ fn read_section_meta(root: &Path, path: &Path, key: String) -> Result<SectionMet
 
 #[cfg(test)]
 mod tests {
-    use super::{is_ignored_name, split_date_prefix};
+    use super::split_date_prefix;
 
     #[test]
     fn drops_date_prefixes() {
@@ -592,17 +571,5 @@ mod tests {
         );
         assert_eq!(split_date_prefix("2025-posyandu"), (None, "2025-posyandu"));
         assert_eq!(split_date_prefix("2025-08-26"), (None, "2025-08-26"));
-    }
-
-    #[test]
-    fn skips_editor_and_hidden_files() {
-        for name in [
-            ".x.md", "x.md~", "#x.md#", ".#x.md", "x.md.swp", "x.md.tmp", "4913", ".git",
-        ] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        for name in ["x.md", "foto.jpg", "_index.md"] {
-            assert!(!is_ignored_name(name), "{name}");
-        }
     }
 }

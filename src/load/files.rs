@@ -54,7 +54,8 @@ impl SiteFiles {
                 let rel = rel.join("/");
                 files.index.insert(format!("{dir}/{rel}"));
                 // An album's settings are for warta, not for readers.
-                if dir == "media" && super::gallery::is_album_file(&rel.split('/').collect::<Vec<_>>())
+                if dir == "media"
+                    && super::gallery::is_album_file(&rel.split('/').collect::<Vec<_>>())
                 {
                     continue;
                 }

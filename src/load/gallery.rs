@@ -35,10 +35,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::files::is_photo;
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
 use crate::fsx;
-use super::files::is_photo;
 use crate::load::content::is_ignored_name;
 use crate::load::tomlerr::{parse_toml, suggest_key};
 use crate::load::years;

@@ -119,19 +119,6 @@ pub fn options() -> Options {
 
 /// Renders a post body.
 pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
-    let mut out = Rendered::default();
-    let mut events: Vec<Event> = Vec::with_capacity(body.len() / 8);
-    let mut used_ids: Vec<String> = Vec::new();
-    let mut heading: Option<(usize, HeadingLevel, Option<CowStr>, String)> = None;
-    let mut image_alt: Option<(usize, String, String)> = None;
-    let mut depth = 0usize;
-    let mut more_at: Option<usize> = None;
-    let mut first_para: Option<(usize, String)> = None;
-    let mut in_first_para = false;
-    let mut first_para_done = false;
-    // For each open link or image: whether it was dropped by the URL policy.
-    let mut dropped: Vec<bool> = Vec::new();
-
     // `[text](path with spaces)`: made into a link when the file exists.
     let spaced_found: RefCell<Vec<(usize, Spaced, bool)>> = RefCell::default();
     let callback = |link: pulldown_cmark::BrokenLink<'_>| {
@@ -144,27 +131,118 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
         exists.then_some((target, CowStr::Borrowed("")))
     };
     let parser = Parser::new_with_broken_link_callback(body, options(), Some(callback));
-    for (event, range) in parser.into_offset_iter() {
+    let mut pass = Pass::new(body, ctx);
+    for (event, range) in whole_html_blocks(parser.into_offset_iter()) {
         let Some(event) = outside_spaced(event, &range, &spaced_found.borrow()) else {
             continue;
         };
-        let event = match event {
+        let Some(event) = pass.rewrite(event, &range) else {
+            continue;
+        };
+        pass.collect_text(&event);
+        pass.track_blocks(&event);
+        pass.push(event);
+    }
+    pass.finish(spaced_found.into_inner())
+}
+
+/// One pass over a body's events: what has been emitted so far, and where
+/// the pass stands (in a heading, an image, the first paragraph…).
+struct Pass<'a, 'c> {
+    body: &'a str,
+    ctx: &'c LinkContext<'c>,
+    out: Rendered,
+    events: Vec<Event<'a>>,
+    used_ids: Vec<String>,
+    /// The open heading: its start event, level, `{#id}` and text so far.
+    heading: Option<(usize, HeadingLevel, Option<CowStr<'a>>, String)>,
+    /// The open image: its offset, source and alt text so far.
+    image_alt: Option<(usize, String, String)>,
+    depth: usize,
+    more_at: Option<usize>,
+    first_para: Option<(usize, String)>,
+    in_first_para: bool,
+    first_para_done: bool,
+    /// For each open link or image: whether it was dropped by the URL policy.
+    dropped: Vec<bool>,
+}
+
+impl<'a, 'c> Pass<'a, 'c> {
+    fn new(body: &'a str, ctx: &'c LinkContext<'c>) -> Self {
+        Pass {
+            body,
+            ctx,
+            out: Rendered::default(),
+            events: Vec::with_capacity(body.len() / 8),
+            used_ids: Vec::new(),
+            heading: None,
+            image_alt: None,
+            depth: 0,
+            more_at: None,
+            first_para: None,
+            in_first_para: false,
+            first_para_done: false,
+            dropped: Vec::new(),
+        }
+    }
+
+    /// Links and images resolved (or dropped by the URL policy), raw HTML
+    /// shown as text unless allowed, `<!-- more -->` noted; `None` for an
+    /// event left out.
+    fn rewrite(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Option<Event<'a>> {
+        let (body, ctx) = (self.body, self.ctx);
+        Some(match event {
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
-                if refuse(body, &range, dest_url, &event, &mut out) =>
+                if refuse(body, range, dest_url, &event, &mut self.out) =>
             {
-                dropped.push(true);
-                continue;
+                self.dropped.push(true);
+                return None;
             }
-            Event::End(TagEnd::Link | TagEnd::Image) if dropped.pop() == Some(true) => continue,
+            Event::End(TagEnd::Link | TagEnd::Image) if self.dropped.pop() == Some(true) => {
+                return None;
+            }
+            event @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                self.resolve_start(event, range)
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((offset, src, alt)) = self.image_alt.take() {
+                    self.out.images.push(BodyImage { offset, src, alt });
+                }
+                Event::End(TagEnd::Image)
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !ctx.unsafe_html => {
+                if h.trim_start().starts_with("<!--") {
+                    if h.contains("<!-- more -->") || h.contains("<!--more-->") {
+                        self.more_at.get_or_insert(self.events.len());
+                    }
+                    return None;
+                }
+                Event::Text(h)
+            }
+            Event::Html(h) => {
+                if h.contains("<!-- more -->") || h.contains("<!--more-->") {
+                    self.more_at.get_or_insert(self.events.len());
+                }
+                Event::Html(h)
+            }
+            other => other,
+        })
+    }
+
+    /// A link's or image's URL resolved ([`rewrite_url`]); an image's alt
+    /// text starts being collected.
+    fn resolve_start(&mut self, event: Event<'a>, range: &std::ops::Range<usize>) -> Event<'a> {
+        self.dropped.push(false);
+        let (body, ctx) = (self.body, self.ctx);
+        match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                dropped.push(false);
-                let at = url_offset(body, &range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut out);
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest,
@@ -178,10 +256,9 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                 title,
                 id,
             }) => {
-                dropped.push(false);
-                let at = url_offset(body, &range, &dest_url);
-                let dest = rewrite_url(&dest_url, ctx, at, &mut out);
-                image_alt = Some((range.start, dest.to_string(), String::new()));
+                let at = url_offset(body, range, &dest_url);
+                let dest = rewrite_url(&dest_url, ctx, at, &mut self.out);
+                self.image_alt = Some((range.start, dest.to_string(), String::new()));
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest,
@@ -189,124 +266,159 @@ pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
                     id,
                 })
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((offset, src, alt)) = image_alt.take() {
-                    out.images.push(BodyImage { offset, src, alt });
-                }
-                Event::End(TagEnd::Image)
-            }
-            Event::Html(h) | Event::InlineHtml(h) if !ctx.unsafe_html => {
-                if h.trim_start().starts_with("<!--") {
-                    if h.contains("<!-- more -->") || h.contains("<!--more-->") {
-                        more_at.get_or_insert(events.len());
-                    }
-                    continue;
-                }
-                Event::Text(h)
-            }
-            Event::Html(h) => {
-                if h.contains("<!-- more -->") || h.contains("<!--more-->") {
-                    more_at.get_or_insert(events.len());
-                }
-                Event::Html(h)
-            }
             other => other,
-        };
-        if let Event::Text(t) | Event::Code(t) = &event {
-            out.words += t.split_whitespace().count();
-            if let Some((_, _, _, text)) = &mut heading {
+        }
+    }
+
+    /// Text counted as words and added to the open heading, image alt
+    /// and first paragraph.
+    fn collect_text(&mut self, event: &Event<'a>) {
+        if let Event::Text(t) | Event::Code(t) = event {
+            self.out.words += t.split_whitespace().count();
+            if let Some((_, _, _, text)) = &mut self.heading {
                 text.push_str(t);
             }
-            if let Some((_, _, alt)) = &mut image_alt {
+            if let Some((_, _, alt)) = &mut self.image_alt {
                 alt.push_str(t);
             }
-            if let Some((_, text)) = first_para.as_mut().filter(|_| in_first_para) {
+            if let Some((_, text)) = self.first_para.as_mut().filter(|_| self.in_first_para) {
                 text.push_str(t);
             }
         }
         let is_break = matches!(event, Event::SoftBreak | Event::HardBreak);
-        if let Some((_, text)) = first_para.as_mut().filter(|_| in_first_para && is_break) {
+        if let Some((_, text)) = self
+            .first_para
+            .as_mut()
+            .filter(|_| self.in_first_para && is_break)
+        {
             text.push(' ');
         }
-        match &event {
+    }
+
+    /// Headings get their unique id and go into the table of contents;
+    /// the first top-level paragraph is kept as HTML and text.
+    fn track_blocks(&mut self, event: &Event<'a>) {
+        match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((events.len(), *level, id.clone(), String::new()));
+                self.heading = Some((self.events.len(), *level, id.clone(), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, level, given, text)) = heading.take() {
-                    let id = unique_id(given.map(|g| g.to_string()), &text, &mut used_ids);
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                if let Some((start, level, given, text)) = self.heading.take() {
+                    let id = unique_id(given.map(|g| g.to_string()), &text, &mut self.used_ids);
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[start] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
-                    out.toc.push(Heading {
+                    self.out.toc.push(Heading {
                         level: level as u8,
                         id,
                         title: text,
                     });
                 }
             }
-            Event::Start(Tag::Paragraph) if depth == 0 && !first_para_done => {
-                in_first_para = true;
-                first_para = Some((events.len(), String::new()));
+            Event::Start(Tag::Paragraph) if self.depth == 0 && !self.first_para_done => {
+                self.in_first_para = true;
+                self.first_para = Some((self.events.len(), String::new()));
             }
-            Event::End(TagEnd::Paragraph) if depth == 1 && in_first_para => {
-                in_first_para = false;
-                first_para_done = true;
-                if let Some((start, text)) = first_para.take() {
+            Event::End(TagEnd::Paragraph) if self.depth == 1 && self.in_first_para => {
+                self.in_first_para = false;
+                self.first_para_done = true;
+                if let Some((start, text)) = self.first_para.take() {
                     let mut h = String::new();
                     html::push_html(
                         &mut h,
-                        events[start..].iter().cloned().chain([event.clone()]),
+                        self.events[start..].iter().cloned().chain([event.clone()]),
                     );
-                    out.first_paragraph_html = h;
-                    out.first_paragraph_text = text.trim().to_string();
+                    self.out.first_paragraph_html = h;
+                    self.out.first_paragraph_text = text.trim().to_string();
                 }
             }
             _ => {}
         }
-        // Wide tables scroll inside their own box on a 360 px screen.
+    }
+
+    /// Emits `event`, keeping the nesting depth; wide tables scroll inside
+    /// their own box on a 360 px screen.
+    fn push(&mut self, event: Event<'a>) {
         match &event {
-            Event::Start(Tag::Table(_)) => events.push(Event::Html(CowStr::from(
+            Event::Start(Tag::Table(_)) => self.events.push(Event::Html(CowStr::from(
                 "<div class=\"table-wrap\" tabindex=\"0\">",
             ))),
             Event::End(TagEnd::Table) => {
-                depth = depth.saturating_sub(1);
-                events.push(event);
-                events.push(Event::Html(CowStr::from("</div>")));
-                continue;
+                self.depth = self.depth.saturating_sub(1);
+                self.events.push(event);
+                self.events.push(Event::Html(CowStr::from("</div>")));
+                return;
             }
             _ => {}
         }
         match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
             _ => {}
         }
-        events.push(event);
+        self.events.push(event);
     }
-    let mut spaced_found = spaced_found.into_inner();
-    spaced_found.dedup_by_key(|(start, _, _)| *start);
-    out.spaced = spaced_found
-        .into_iter()
-        .filter(|(_, _, made)| !made)
-        .map(|(offset, s, _)| SpacedLink {
-            offset,
-            len: s.end - offset,
-            target: s.target,
-        })
-        .collect();
-    if let Some(cut) = more_at {
-        let mut h = String::new();
-        html::push_html(&mut h, events[..cut].iter().cloned());
-        out.more_html = Some(h);
+
+    /// The HTML, the summary cut at `<!-- more -->`, and the spaced links
+    /// that could not be made.
+    fn finish(self, mut spaced_found: Vec<(usize, Spaced, bool)>) -> Rendered {
+        let Pass {
+            body,
+            mut out,
+            events,
+            more_at,
+            ..
+        } = self;
+        spaced_found.dedup_by_key(|(start, _, _)| *start);
+        out.spaced = spaced_found
+            .into_iter()
+            .filter(|(_, _, made)| !made)
+            .map(|(offset, s, _)| SpacedLink {
+                offset,
+                len: s.end - offset,
+                target: s.target,
+            })
+            .collect();
+        if let Some(cut) = more_at {
+            let mut h = String::new();
+            html::push_html(&mut h, events[..cut].iter().cloned());
+            out.more_html = Some(h);
+        }
+        out.html.reserve(body.len() + body.len() / 4);
+        html::push_html(&mut out.html, events.into_iter());
+        out
     }
-    out.html.reserve(body.len() + body.len() / 4);
-    html::push_html(&mut out.html, events.into_iter());
-    out
 }
 
 /// Leaves out what remains of a `(path with spaces)` once its link was
 /// made from it: events inside it go, a text reaching past it is cut.
+/// Each HTML block as one event. pulldown-cmark hands over the block of a
+/// file saved with CRLF line ends (Windows) line by line, each line end
+/// apart, and that of an LF file in one piece; joined, both read alike: a
+/// comment over several lines is dropped whole instead of showing from
+/// its second line on, and `<!-- more -->` leaves no blank line behind.
+fn whole_html_blocks<'a>(
+    events: impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+) -> impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)> {
+    let mut events = events.peekable();
+    std::iter::from_fn(move || {
+        let (event, mut range) = events.next()?;
+        let Event::Html(first) = event else {
+            return Some((event, range));
+        };
+        let mut joined: Option<String> = None;
+        while let Some((Event::Html(more), r)) =
+            events.next_if(|(e, _)| matches!(e, Event::Html(_)))
+        {
+            joined
+                .get_or_insert_with(|| first.to_string())
+                .push_str(&more);
+            range.end = r.end;
+        }
+        Some((Event::Html(joined.map_or(first, CowStr::from)), range))
+    })
+}
+
 fn outside_spaced<'a>(
     event: Event<'a>,
     range: &std::ops::Range<usize>,
@@ -473,201 +585,4 @@ fn rewrite_url<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{LinkContext, join_rel, render};
-
-    fn ctx<'a>(resolve: &'a (dyn Fn(&str) -> Option<String> + Sync)) -> LinkContext<'a> {
-        LinkContext {
-            doc_dir: "berita",
-            root_path: "/sukamaju/",
-            bundle: None,
-            resolve,
-            exists: &|p: &str| p.contains("ada"),
-            unsafe_html: false,
-        }
-    }
-
-    #[test]
-    fn resolves_source_links_and_reports_broken_ones() {
-        let resolve =
-            |p: &str| (p == "agenda/musdes.md").then(|| "/sukamaju/agenda/musdes/".to_string());
-        let r = render(
-            "Lihat [rapat](../agenda/musdes.md#waktu) dan [lama](lama.md) dan [x](/berita/x/).",
-            &ctx(&resolve),
-        );
-        assert!(
-            r.html.contains("href=\"/sukamaju/agenda/musdes/#waktu\""),
-            "{}",
-            r.html
-        );
-        assert!(
-            r.html.contains("href=\"/sukamaju/berita/x/\""),
-            "{}",
-            r.html
-        );
-        assert_eq!(r.broken_links.len(), 1);
-        assert_eq!(r.broken_links[0].target, "lama.md");
-        let body =
-            "Lihat [rapat](../agenda/musdes.md#waktu) dan [lama](lama.md) dan [x](/berita/x/).";
-        assert_eq!(
-            r.broken_links[0].offset,
-            body.find("(lama.md)").unwrap() + 1
-        );
-    }
-
-    #[test]
-    fn gives_headings_unique_ids_and_collects_toc() {
-        let none = |_: &str| None;
-        let r = render(
-            "## Hasil Panen\n\n## Hasil Panen\n\n### Lain {#khusus}\n",
-            &ctx(&none),
-        );
-        assert!(r.html.contains("<h2 id=\"hasil-panen\">"), "{}", r.html);
-        assert!(r.html.contains("<h2 id=\"hasil-panen-1\">"), "{}", r.html);
-        assert!(r.html.contains("<h3 id=\"khusus\">"), "{}", r.html);
-        assert_eq!(r.toc.len(), 3);
-    }
-
-    #[test]
-    fn cuts_summary_and_keeps_first_paragraph() {
-        let none = |_: &str| None;
-        let r = render(
-            "Satu *dua*\ntiga.\n\n<!-- more -->\n\nEmpat.\n",
-            &ctx(&none),
-        );
-        assert_eq!(r.first_paragraph_text, "Satu dua tiga.");
-        assert_eq!(
-            r.more_html.as_deref(),
-            Some("<p>Satu <em>dua</em>\ntiga.</p>\n")
-        );
-        assert!(!r.html.contains("more"));
-    }
-
-    #[test]
-    fn escapes_raw_html_unless_allowed() {
-        let none = |_: &str| None;
-        let r = render("<script>alert(1)</script>\n\nHalo <b>x</b>", &ctx(&none));
-        assert!(!r.html.contains("<script>"), "{}", r.html);
-        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
-    }
-
-    #[test]
-    fn renders_extensions() {
-        let none = |_: &str| None;
-        let r = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n- [x] ok\n\n[^1]: catatan\n",
-            &ctx(&none),
-        );
-        for tag in [
-            "<table>",
-            "<del>",
-            "type=\"checkbox\"",
-            "footnote-definition",
-        ] {
-            assert!(r.html.contains(tag), "{tag}: {}", r.html);
-        }
-    }
-
-    #[test]
-    fn drops_links_and_images_the_url_policy_refuses() {
-        let none = |_: &str| None;
-        for (body, text) in [
-            ("[klik](javascript:alert(1))", "<p>klik</p>"),
-            ("[klik](JaVaScRiPt:alert(1))", "<p>klik</p>"),
-            ("[klik](java&#x73;cript:alert(1))", "<p>klik</p>"),
-            ("[klik](java&#9;script:alert(1))", "<p>klik</p>"),
-            ("[klik](vbscript:msgbox(1))", "<p>klik</p>"),
-            ("[klik](data:text/html;base64,PHNjcmlwdD4=)", "<p>klik</p>"),
-            ("<javascript:alert(1)>", "<p>javascript:alert(1)</p>"),
-            ("[klik][x]\n\n[x]: javascript:alert(1)", "<p>klik</p>"),
-            ("[klik][]\n\n[klik]: <javascript:alert(1)>", "<p>klik</p>"),
-            ("![foto kader](javascript:alert(1))", "<p>foto kader</p>"),
-            ("![foto](data:image/svg+xml,x)", "<p>foto</p>"),
-            ("[![foto](data:x,y)](javascript:z)", "<p>foto</p>"),
-            (
-                "[![foto](a.jpg)](javascript:z)",
-                "<p><img src=\"/sukamaju/berita/a.jpg\" alt=\"foto\" /></p>",
-            ),
-        ] {
-            let r = render(body, &ctx(&none));
-            assert_eq!(r.html.trim(), text, "{body:?}");
-            assert!(!r.refused.is_empty(), "{body:?}");
-        }
-        let body = "Satu.\n\nLihat [x](https://a.id) dan [y](javascript:b).";
-        let r = render(body, &ctx(&none));
-        assert_eq!(r.refused.len(), 1);
-        assert_eq!(r.refused[0].url, "javascript:b");
-        assert_eq!(r.refused[0].offset, body.find("javascript:b").unwrap());
-        assert!(r.html.contains("href=\"https://a.id\""), "{}", r.html);
-    }
-
-    #[test]
-    fn understands_paths_with_spaces_when_the_file_exists() {
-        let none = |_: &str| None;
-        let body = "Foto ![kader posyandu](WhatsApp Image ada.jpeg) dan [surat](surat hilang.pdf) (catatan kecil).";
-        let r = render(body, &ctx(&none));
-        assert!(
-            r.html.contains(
-                "<img src=\"/sukamaju/berita/WhatsApp%20Image%20ada.jpeg\" alt=\"kader posyandu\" />"
-            ),
-            "{}",
-            r.html
-        );
-        assert!(
-            r.html
-                .contains(" dan [surat](surat hilang.pdf) (catatan kecil)."),
-            "{}",
-            r.html
-        );
-        assert!(!r.html.contains("(WhatsApp"), "{}", r.html);
-        assert_eq!(r.images[0].src, "/sukamaju/berita/WhatsApp Image ada.jpeg");
-        assert_eq!(r.spaced.len(), 1);
-        assert_eq!(r.spaced[0].target, "surat hilang.pdf");
-        assert_eq!(
-            &body[r.spaced[0].offset..][..r.spaced[0].len],
-            "[surat](surat hilang.pdf)"
-        );
-        let resolve =
-            |p: &str| (p == "agenda/rapat ada.md").then(|| "/sukamaju/agenda/rapat/".into());
-        let r = render(
-            "[**rapat** desa](../agenda/rapat ada.md) lalu",
-            &ctx(&resolve),
-        );
-        assert!(
-            r.html.contains(
-                "<a href=\"/sukamaju/agenda/rapat/\"><strong>rapat</strong> desa</a> lalu"
-            ),
-            "{}",
-            r.html
-        );
-    }
-
-    #[test]
-    fn joins_relative_paths() {
-        assert_eq!(
-            join_rel("berita", "../agenda/x.md").as_deref(),
-            Some("agenda/x.md")
-        );
-        assert_eq!(
-            join_rel("berita/b", "./foto.jpg").as_deref(),
-            Some("berita/b/foto.jpg")
-        );
-        assert_eq!(join_rel("berita", "../../x.md"), None);
-    }
-
-    #[test]
-    fn rewrites_bundle_assets_to_the_page_url() {
-        let none = |_: &str| None;
-        let mut c = ctx(&none);
-        c.doc_dir = "berita/2025-08-26-posyandu";
-        c.bundle = Some(("berita/2025-08-26-posyandu", "/sukamaju/berita/posyandu/"));
-        let r = render("![Kader](foto.jpg)", &c);
-        assert!(
-            r.html
-                .contains("src=\"/sukamaju/berita/posyandu/foto.jpg\""),
-            "{}",
-            r.html
-        );
-        assert_eq!(r.images[0].alt, "Kader");
-    }
-}
+mod tests;

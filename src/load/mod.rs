@@ -6,19 +6,19 @@
 
 pub mod config;
 pub mod content;
+mod files;
 pub mod frontmatter;
 pub mod gallery;
 pub mod loosedate;
 pub mod markdown;
 pub mod profile;
 pub mod spaced;
+mod stage;
 pub mod tomlerr;
 pub mod tomlhint;
 pub mod tomlscan;
 pub mod urlpolicy;
 pub mod years;
-mod files;
-mod stage;
 
 pub use files::{Asset, SiteFiles, is_photo};
 pub use stage::{Address, Loaded, Request, Reuse, load};

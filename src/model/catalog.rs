@@ -112,6 +112,10 @@ impl Taken {
     }
 }
 
+/// The few documents that name a product (`product = "…"`), by source
+/// path, with the value as written.
+type Named<'a> = HashMap<&'a str, (&'a Document, &'a Spanned<String>)>;
+
 /// Builds the catalog. `posts` are the model's posts (newest first) and
 /// `pages` its standalone pages; `content` gives the front matter of the
 /// product posts, for `product = "…"` and its line.
@@ -125,14 +129,92 @@ pub fn build(
     let mut problems = Diagnostics::new();
     let mut taken = Taken(posts.iter().chain(pages).map(|p| p.path.clone()).collect());
     let slugs: Vec<String> = profile.products.iter().map(|p| slugify(&p.name)).collect();
-    // The few documents that name a product, by source path.
-    let named: HashMap<&str, (&Document, &Spanned<String>)> = content
+    let named: Named = content
         .documents
         .iter()
         .filter_map(|d| Some((d.rel.as_str(), (&**d, d.front.product.as_ref()?))))
         .collect();
-    // Which post tells which profile product's story: those naming one
-    // first, then those whose slug is a product's.
+    let (story, loose) = stories(profile, posts, &named, &slugs, &mut problems);
+    for post in posts
+        .iter()
+        .chain(pages)
+        .filter(|p| p.section != PRODUCT_SECTION)
+    {
+        if let Some(&(doc, name)) = named.get(post.rel.as_str()) {
+            problems.push(product_outside_section(post, doc, name));
+        }
+    }
+    let mut catalog = Catalog {
+        products: entries(profile, posts, &story, loose, &slugs, &mut taken),
+        ..Catalog::default()
+    };
+    catalog.categorize(profile, &mut taken);
+    catalog.spots = profile
+        .tourism
+        .iter()
+        .map(|t| {
+            let (slug, path) = taken.take("wisata/", &slugify(&t.name));
+            Spot { slug, path }
+        })
+        .collect();
+    for mut album in albums {
+        let (slug, _) = taken.take("galeri/", &album.slug);
+        album.slug = slug;
+        catalog.albums.push(album);
+    }
+    (catalog, problems)
+}
+
+/// The products: each profile product with the post telling its story
+/// (an inactive one without a story has no page), then the product posts
+/// that tell none.
+fn entries(
+    profile: &Profile,
+    posts: &[std::sync::Arc<Post>],
+    story: &[Option<usize>],
+    loose: Vec<usize>,
+    slugs: &[String],
+    taken: &mut Taken,
+) -> Vec<ProductEntry> {
+    let mut products = Vec::new();
+    for (k, p) in profile.products.iter().enumerate() {
+        let (slug, path) = match story[k] {
+            Some(i) => (posts[i].slug.clone(), posts[i].path.clone()),
+            None if !p.active => continue,
+            None => taken.take("produk/", &slugs[k]),
+        };
+        products.push(ProductEntry {
+            slug,
+            path,
+            profile: Some(k),
+            post: story[k],
+            category: None,
+            listed: p.active,
+        });
+    }
+    for i in loose {
+        products.push(ProductEntry {
+            slug: posts[i].slug.clone(),
+            path: posts[i].path.clone(),
+            profile: None,
+            post: Some(i),
+            category: None,
+            listed: true,
+        });
+    }
+    products
+}
+
+/// Which post of `content/produk/` tells which profile product's story
+/// (by product), and the product posts that tell none (sorted): those
+/// naming a product first, then those whose slug is a product's.
+fn stories(
+    profile: &Profile,
+    posts: &[std::sync::Arc<Post>],
+    named: &Named,
+    slugs: &[String],
+    problems: &mut Diagnostics,
+) -> (Vec<Option<usize>>, Vec<usize>) {
     let mut story: Vec<Option<usize>> = vec![None; profile.products.len()];
     let in_section = |i: &usize| posts[*i].section == PRODUCT_SECTION;
     let ids: Vec<usize> = (0..posts.len()).filter(in_section).collect();
@@ -169,98 +251,60 @@ pub fn build(
         }
     }
     loose.sort_unstable();
-    for post in posts
-        .iter()
-        .chain(pages)
-        .filter(|p| p.section != PRODUCT_SECTION)
-    {
-        if let Some((doc, name)) = named.get(post.rel.as_str()) {
-            let start = doc.toml_offset + name.span().start;
-            problems.push(
-                Diagnostic::warning(Text::new(
-                    "`product` hanya berlaku untuk tulisan di content/produk/; di sini diabaikan.",
-                    "`product` only applies to posts in content/produk/; here it is ignored.",
-                ))
-                .in_file(&post.file)
-                .at(&doc.source, start, name.span().len().max(1))
-                .hint(Text::new(
-                    "Pindahkan tulisan ini ke content/produk/ bila ia cerita sebuah produk, atau hapus baris `product`.",
-                    "Move this post to content/produk/ if it tells a product's story, or remove the `product` line.",
-                )),
-            );
+    (story, loose)
+}
+
+impl Catalog {
+    /// Groups the listed profile products by their `category`, in the
+    /// order categories first appear; each category gets a free path.
+    fn categorize(&mut self, profile: &Profile, taken: &mut Taken) {
+        for n in 0..self.products.len() {
+            let entry = &self.products[n];
+            let Some(name) = entry
+                .profile
+                .and_then(|k| profile.products[k].category.as_deref())
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && entry.listed)
+            else {
+                continue;
+            };
+            let want = slugify(name);
+            let c = match self
+                .categories
+                .iter()
+                .position(|c| slugify(&c.name) == want)
+            {
+                Some(c) => c,
+                None => {
+                    let (slug, path) = taken.take("produk/kategori/", &want);
+                    self.categories.push(ProductCategory {
+                        name: name.to_string(),
+                        slug,
+                        path,
+                        products: Vec::new(),
+                    });
+                    self.categories.len() - 1
+                }
+            };
+            self.categories[c].products.push(n);
+            self.products[n].category = Some(c);
         }
     }
-    let mut catalog = Catalog::default();
-    for (k, p) in profile.products.iter().enumerate() {
-        let (slug, path) = match story[k] {
-            Some(i) => (posts[i].slug.clone(), posts[i].path.clone()),
-            None if !p.active => continue,
-            None => taken.take("produk/", &slugs[k]),
-        };
-        catalog.products.push(ProductEntry {
-            slug,
-            path,
-            profile: Some(k),
-            post: story[k],
-            category: None,
-            listed: p.active,
-        });
-    }
-    for i in loose {
-        catalog.products.push(ProductEntry {
-            slug: posts[i].slug.clone(),
-            path: posts[i].path.clone(),
-            profile: None,
-            post: Some(i),
-            category: None,
-            listed: true,
-        });
-    }
-    for n in 0..catalog.products.len() {
-        let entry = &catalog.products[n];
-        let Some(name) = entry
-            .profile
-            .and_then(|k| profile.products[k].category.as_deref())
-            .map(str::trim)
-            .filter(|c| !c.is_empty() && entry.listed)
-        else {
-            continue;
-        };
-        let want = slugify(name);
-        let c = match catalog
-            .categories
-            .iter()
-            .position(|c| slugify(&c.name) == want)
-        {
-            Some(c) => c,
-            None => {
-                let (slug, path) = taken.take("produk/kategori/", &want);
-                catalog.categories.push(ProductCategory {
-                    name: name.to_string(),
-                    slug,
-                    path,
-                    products: Vec::new(),
-                });
-                catalog.categories.len() - 1
-            }
-        };
-        catalog.categories[c].products.push(n);
-        catalog.products[n].category = Some(c);
-    }
-    catalog.spots = profile
-        .tourism
-        .iter()
-        .map(|t| {
-            let (slug, path) = taken.take("wisata/", &slugify(&t.name));
-            Spot { slug, path }
-        })
-        .collect();
-    for mut album in albums {
-        let (slug, _) = taken.take("galeri/", &album.slug);
-        album.slug = slug;
-        catalog.albums.push(album);
-    }
-    (catalog, problems)
+}
+
+/// `product = "…"` on a post outside `content/produk/`.
+fn product_outside_section(post: &Post, doc: &Document, name: &Spanned<String>) -> Diagnostic {
+    let start = doc.toml_offset + name.span().start;
+    Diagnostic::warning(Text::new(
+        "`product` hanya berlaku untuk tulisan di content/produk/; di sini diabaikan.",
+        "`product` only applies to posts in content/produk/; here it is ignored.",
+    ))
+    .in_file(&post.file)
+    .at(&doc.source, start, name.span().len().max(1))
+    .hint(Text::new(
+        "Pindahkan tulisan ini ke content/produk/ bila ia cerita sebuah produk, atau hapus baris `product`.",
+        "Move this post to content/produk/ if it tells a product's story, or remove the `product` line.",
+    ))
 }
 
 /// Two posts name the same product.

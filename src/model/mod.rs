@@ -23,8 +23,8 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::format::{Zone, slugify};
-use crate::load::config::Config;
 use crate::load::Loaded;
+use crate::load::config::Config;
 use crate::load::content::{DocKind, Document, SectionMeta};
 use crate::load::profile::Profile;
 use crate::text;

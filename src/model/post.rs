@@ -10,16 +10,17 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Text};
-use crate::format::{Zone, slugify};
+use crate::format::Zone;
 use crate::load::config::Config;
 use crate::load::content::{DocKind, Document};
 use crate::load::frontmatter::Source;
 use crate::load::markdown::{self, LinkContext, Rendered};
-use crate::load::urlpolicy::{self, Verdict};
-use crate::load::years;
+use crate::load::urlpolicy;
 use crate::model::cache::{BodyCache, body_key};
 use crate::model::moment::Moment;
 use crate::text;
+
+mod front;
 
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct Image {
@@ -93,257 +94,22 @@ const MAX_SLUG: usize = 120;
 
 /// Resolves a document's front matter. Errors name the key's line.
 pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<Diagnostic>> {
-    let mut errs = Vec::new();
+    let mut check = front::Check::new(doc, zone);
+    let title = check.title();
+    let (date, updated, expires) = check.dates();
+    let category = check.category(config);
+    let slug = check.slug();
+    let event = check.event();
+    check.links_and_names();
+    let aliases = check.aliases(&config.root_path);
+    check.finish()?;
     let f = &doc.front;
-    let src = &doc.source;
-    let err_at = |span: std::ops::Range<usize>, msg: Text, hint: Text| {
-        Diagnostic::error(msg)
-            .in_file(&doc.file)
-            .at(src, span.start, span.end.saturating_sub(span.start))
-            .hint(hint)
-    };
-    // Spans from the front matter are relative to its TOML block.
-    let abs =
-        |span: std::ops::Range<usize>| doc.toml_offset + span.start..doc.toml_offset + span.end;
-    let fence = src.find("+++").unwrap_or(0);
-    let title = match &f.title {
-        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
-        Some(t) => {
-            errs.push(err_at(
-                abs(t.span()),
-                Text::new("Judul (`title`) kosong.", "The title (`title`) is empty."),
-                Text::new(
-                    "Isi judul di antara tanda kutip.",
-                    "Write the title between the quotes.",
-                ),
-            ));
-            String::new()
-        }
-        None => {
-            errs.push(err_at(
-                fence..fence + 3,
-                Text::new(
-                    "Judul (`title`) belum ditulis.",
-                    "The title (`title`) is missing.",
-                ),
-                Text::new(
-                    "Tambahkan baris title = \"Judul Berita\" di antara kedua baris `+++`.",
-                    "Add a line title = \"Post title\" between the two `+++` lines.",
-                ),
-            ));
-            String::new()
-        }
-    };
-    let moment = |v: &Option<toml::Spanned<toml::value::Datetime>>,
-                  key: &str,
-                  errs: &mut Vec<Diagnostic>| {
-        let v = v.as_ref()?;
-        if let Some(d) = v.get_ref().date.filter(|d| !years::in_range(d.year.into())) {
-            let (message, hint) = years::out_of_range(d.year.into(), key);
-            errs.push(err_at(abs(v.span()), message, hint));
-            return None;
-        }
-        match Moment::from_toml(v.get_ref(), zone.offset()) {
-            Ok(m) => Some(m),
-            Err(_) => {
-                errs.push(err_at(
-                    abs(v.span()),
-                    {
-                        let v = v.get_ref();
-                        text!("`{v}` bukan tanggal yang lengkap.", "`{v}` is not a complete date.")
-                    },
-                    Text::new(
-                        "Tulis tanggal seperti 2025-08-26 atau tanggal dan jam seperti 2025-08-26T09:30:00+07:00.",
-                        "Write a date like 2025-08-26, or a date and time like 2025-08-26T09:30:00+07:00.",
-                    ),
-                ));
-                None
-            }
-        }
-    };
-    let date = moment(&f.date, "date", &mut errs);
-    let updated = moment(&f.updated, "updated", &mut errs);
-    let expires = moment(&f.expires, "expires", &mut errs);
-    for (later, key) in [(&f.expires, "expires"), (&f.updated, "updated")] {
-        if let Some(e) = before_date(date, later, key) {
-            errs.push(err_at(abs(e.0), e.1, e.2));
-        }
-    }
-    if doc.kind == DocKind::Post && f.date.is_none() {
-        let hint_date = doc
-            .name_date
-            .clone()
-            .unwrap_or_else(|| "2025-08-26".to_string());
-        errs.push(err_at(
-            fence..fence + 3,
-            Text::new("Tanggal terbit (`date`) belum ditulis.", "The publication date (`date`) is missing."),
-            text!(
-                "Tambahkan baris date = {hint_date}T09:00:00+07:00 (atau date = {hint_date}) di antara kedua baris `+++`.",
-                "Add a line date = {hint_date}T09:00:00+07:00 (or date = {hint_date}) between the two `+++` lines."
-            ),
-        ));
-    }
-    let category = match &f.category {
-        None => None,
-        Some(c) if config.category(c.get_ref()).is_some() => Some(c.get_ref().clone()),
-        Some(c) => {
-            let keys: Vec<&str> = config.categories.iter().map(|c| c.key.as_str()).collect();
-            let near = crate::load::tomlerr::suggest_key(c.get_ref(), &keys)
-                .or_else(|| keys.iter().find(|k| slugify(c.get_ref()) == **k).copied());
-            let list = keys.join(", ");
-            let hint = match near {
-                Some(n) => text!(
-                    "Mungkin maksudnya `{n}`. Kategori yang ada di warta.toml: {list}.",
-                    "Perhaps you meant `{n}`. Categories declared in warta.toml: {list}."
-                ),
-                None => text!(
-                    "Pilih salah satu kategori di warta.toml: {list}. Kategori baru ditambahkan di bagian [categories] warta.toml.",
-                    "Pick one of the categories in warta.toml: {list}. New categories are added under [categories] in warta.toml."
-                ),
-            };
-            errs.push(err_at(
-                abs(c.span()),
-                {
-                    let c = c.get_ref();
-                    text!("Kategori `{c}` tidak dikenal.", "Unknown category `{c}`.")
-                },
-                hint,
-            ));
-            None
-        }
-    };
-    let slug = match &f.slug {
-        Some(s) => {
-            let clean = slugify(s.get_ref());
-            if clean.is_empty() {
-                errs.push(err_at(
-                    abs(s.span()),
-                    Text::new(
-                        "`slug` kosong setelah dibersihkan.",
-                        "`slug` is empty once cleaned.",
-                    ),
-                    Text::new(
-                        "Pakai huruf dan angka, misalnya slug = \"posyandu-krajan\".",
-                        "Use letters and digits, e.g. slug = \"posyandu-krajan\".",
-                    ),
-                ));
-            }
-            clean
-        }
-        None => doc.name_slug.clone(),
-    };
-    if slug.is_empty() && f.slug.is_none() {
-        errs.push(
-            Diagnostic::error(Text::new(
-                "Nama berkas tidak menghasilkan alamat (slug) yang sah.",
-                "The file name does not give a valid address (slug).",
-            ))
-            .in_file(&doc.file)
-            .hint(Text::new(
-                "Ganti nama berkas dengan huruf dan angka, misalnya 2025-08-26-posyandu-krajan.md, atau tambahkan slug = \"...\".",
-                "Rename the file with letters and digits, e.g. 2025-08-26-posyandu-krajan.md, or add slug = \"...\".",
-            )),
-        );
-    }
-    let event = f.event.as_ref().and_then(|e| {
-        let start = moment(&Some(e.start.clone()), "event.start", &mut errs)?;
-        let mut end = moment(&e.end, "event.end", &mut errs);
-        // An event that ends before it starts cannot go into a calendar.
-        if let (Some(x), Some(written)) = (end, &e.end)
-            && x.until() < start.at
-        {
-            errs.push(err_at(
-                abs(written.span()),
-                Text::new(
-                    "Acara selesai (`end`) sebelum dimulai (`start`).",
-                    "The event ends (`end`) before it starts (`start`).",
-                ),
-                Text::new(
-                    "Periksa tanggal dan jam `end` di bagian [event]: harus sama dengan atau sesudah `start`.",
-                    "Check the date and time of `end` under [event]: it must be the same as or after `start`.",
-                ),
-            ));
-            end = None;
-        }
-        Some(EventInfo {
-            start,
-            end,
-            venue: e.venue.clone(),
-            organizer: e.organizer.clone(),
-        })
-    });
-    let urls = [("image", f.image.as_ref())]
-        .into_iter()
-        .chain([("source.url", f.source.as_ref().and_then(|s| s.url.as_ref()))]);
-    for (key, url) in urls {
-        let Some(url) = url else { continue };
-        if let Verdict::Refused(scheme) = urlpolicy::verdict(url.get_ref()) {
-            let (message, hint) = urlpolicy::refused_value(url.get_ref(), &scheme, key);
-            errs.push(err_at(abs(url.span()), message, hint));
-        }
-    }
-    if let Some(t) = &f.template {
-        let name = t.get_ref();
-        let bad = name.trim().is_empty()
-            || name.starts_with('/')
-            || name.split(['/', '\\']).any(|seg| seg == "..");
-        if bad {
-            errs.push(err_at(
-                abs(t.span()),
-                text!("Templat `{name}` tidak sah.", "The template `{name}` is not valid."),
-                Text::new(
-                    "Tulis nama templat di folder templates/, misalnya template = \"halaman-lebar.html\", atau hapus baris `template`.",
-                    "Write the name of a template in templates/, e.g. template = \"wide-page.html\", or remove the `template` line.",
-                ),
-            ));
-        }
-    }
-    // Slugs become folder names, which file systems cap at 255 bytes.
-    let long_slugs = f
-        .slug
-        .iter()
-        .map(|s| ("slug", s))
-        .chain(f.tags.iter().map(|t| ("tags", t)));
-    for (key, value) in long_slugs {
-        let len = slugify(value.get_ref()).len();
-        if len > MAX_SLUG {
-            errs.push(err_at(
-                abs(value.span()),
-                text!(
-                    "`{key}` terlalu panjang untuk alamat halaman ({len} huruf; paling banyak {MAX_SLUG}).",
-                    "`{key}` is too long for a page address ({len} characters; at most {MAX_SLUG})."
-                ),
-                Text::new(
-                    "Pakai beberapa kata saja, misalnya \"posyandu-krajan\".",
-                    "Use a few words only, e.g. \"posyandu-krajan\".",
-                ),
-            ));
-        }
-    }
-    let mut aliases = Vec::new();
-    for a in &f.aliases {
-        let raw = a.get_ref();
-        match alias_path(raw, &config.root_path) {
-            Some(p) => aliases.push(p),
-            None => errs.push(err_at(
-                abs(a.span()),
-                text!("Alamat lama `{raw}` tidak sah.", "The old address `{raw}` is not valid."),
-                Text::new(
-                    "Tulis alamat di situs ini yang diawali garis miring, misalnya aliases = [\"/berita/judul-lama/\"].",
-                    "Write an address on this site starting with a slash, e.g. aliases = [\"/berita/old-title/\"].",
-                ),
-            )),
-        }
-    }
-    if !errs.is_empty() {
-        return Err(errs);
-    }
     let path = if doc.section.is_empty() {
         format!("{slug}/")
     } else {
         format!("{}/{slug}/", doc.section)
     };
-    let post = Post {
+    Ok(Post {
         kind: doc.kind,
         file: doc.file.clone(),
         rel: doc.rel.clone(),
@@ -383,8 +149,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
         summary: String::new(),
         summary_html: String::new(),
         digest: std::sync::OnceLock::new(),
-    };
-    Ok(post)
+    })
 }
 
 /// Renders the body (or takes it from `cache`) and derives summary and
@@ -420,6 +185,33 @@ pub fn fill_body(
             r
         }
     };
+    let mut problems = body_problems(doc, &r);
+    problems.extend(crate::model::image_checks::check(doc));
+    post.summary_html = match (&post.summary_key, &r.more_html) {
+        (_, Some(more)) => more.clone(),
+        (Some(s), None) => format!("<p>{}</p>", escape_html(s)),
+        (None, None) => r.first_paragraph_html.clone(),
+    };
+    post.summary = match &post.summary_key {
+        Some(s) => s.clone(),
+        None => plain_summary(&r.first_paragraph_text),
+    };
+    if let Some(img) = &doc.front.image {
+        post.image = Some(Image {
+            src: markdown::resolve_url(img.get_ref(), &ctx),
+            alt: doc.front.image_alt.clone().unwrap_or_default(),
+            caption: doc.front.image_caption.clone().unwrap_or_default(),
+        });
+    }
+    post.body = r;
+    post.digest = std::sync::OnceLock::new();
+    problems
+}
+
+/// What rendering the body found: broken links (errors), refused and
+/// spaced links and images without alternative text (warnings), each at
+/// its place in the file.
+fn body_problems(doc: &Document, r: &Rendered) -> Vec<Diagnostic> {
     let mut problems: Vec<Diagnostic> = r
         .broken_links
         .iter()
@@ -469,25 +261,6 @@ pub fn fill_body(
             )),
         );
     }
-    problems.extend(crate::model::image_checks::check(doc));
-    post.summary_html = match (&post.summary_key, &r.more_html) {
-        (_, Some(more)) => more.clone(),
-        (Some(s), None) => format!("<p>{}</p>", escape_html(s)),
-        (None, None) => r.first_paragraph_html.clone(),
-    };
-    post.summary = match &post.summary_key {
-        Some(s) => s.clone(),
-        None => plain_summary(&r.first_paragraph_text),
-    };
-    if let Some(img) = &doc.front.image {
-        post.image = Some(Image {
-            src: markdown::resolve_url(img.get_ref(), &ctx),
-            alt: doc.front.image_alt.clone().unwrap_or_default(),
-            caption: doc.front.image_caption.clone().unwrap_or_default(),
-        });
-    }
-    post.body = r;
-    post.digest = std::sync::OnceLock::new();
     problems
 }
 
@@ -555,44 +328,6 @@ pub fn plain_summary(text: &str) -> String {
     let cut: String = text.chars().take(MAX).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
-}
-
-/// `expires` or `updated` earlier than `date` cannot be true: the span of
-/// the later key with a message and a hint, or None when it is in order.
-fn before_date(
-    date: Option<Moment>,
-    later: &Option<toml::Spanned<toml::value::Datetime>>,
-    key: &str,
-) -> Option<(std::ops::Range<usize>, Text, Text)> {
-    let (date, written) = (date?, later.as_ref()?);
-    let moment = Moment::from_toml(written.get_ref(), *date.at.offset()).ok()?;
-    if moment.until() >= date.at {
-        return None;
-    }
-    let (w, d) = (written.get_ref(), date.at.date_naive());
-    let (what_id, what_en, hint_id, hint_en) = if key == "expires" {
-        (
-            "Pengumuman berakhir",
-            "The announcement expires",
-            "Tulis tanggal berakhirnya sesudah `date`, atau hapus baris `expires` bila pengumuman tidak berakhir.",
-            "Write an expiry after `date`, or remove the `expires` line if the announcement does not end.",
-        )
-    } else {
-        (
-            "Tulisan diperbarui",
-            "The post is updated",
-            "Tulis tanggal pembaruan sesudah `date`, atau hapus baris `updated`.",
-            "Write the update's date after `date`, or remove the `updated` line.",
-        )
-    };
-    Some((
-        written.span(),
-        text!(
-            "{what_id} (`{key}` = {w}) sebelum tanggal terbitnya (`date`, {d}).",
-            "{what_en} (`{key}` = {w}) before it is published (`date`, {d})."
-        ),
-        Text::new(hint_id, hint_en),
-    ))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub mod swap;
 pub mod transform;
 
 /// The file that marks a folder as warta's output.
-pub const MARKER: &str = ".warta-output";
+pub use crate::fsx::OUTPUT_MARKER as MARKER;
 
 pub struct Staging {
     dir: PathBuf,
@@ -113,7 +113,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = fsx::remove_dir_all(&self.dir);
         }
     }
 }
@@ -155,13 +155,11 @@ fn check_replaceable(target: &Path, keep: &[String]) -> Result<(), Diagnostic> {
     }
     let marked = target.join(MARKER).is_file();
     // Empty, or only what a build keeps: a fresh gh-pages clone.
-    let only_kept = std::fs::read_dir(target).is_ok_and(|mut d| {
-        d.all(|e| {
-            e.is_ok_and(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                swap::ALWAYS_KEPT.contains(&name.as_str())
-                    || keep.iter().any(|k| k.trim_matches('/') == name)
-            })
+    let only_kept = fsx::read_dir(target).is_ok_and(|d| {
+        d.iter().all(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            swap::ALWAYS_KEPT.contains(&name.as_str())
+                || keep.iter().any(|k| k.trim_matches('/') == name)
         })
     });
     if marked || only_kept {

@@ -57,7 +57,7 @@ fn test_hook(point: &str) {
 /// Puts `staging` in place of `target`, carrying `keep` over; removes the
 /// old output afterwards.
 pub fn swap_in(staging: &Path, target: &Path, keep: &[String]) -> Result<(), Diagnostic> {
-    if std::fs::symlink_metadata(target).is_err() {
+    if !fsx::exists(target) {
         test_hook("swap:before");
         fsx::rename(staging, target)?;
         test_hook("swap:after");
@@ -70,18 +70,18 @@ pub fn swap_in(staging: &Path, target: &Path, keep: &[String]) -> Result<(), Dia
         test_hook("swap:after");
         // `staging` now holds the old output. Should it not go, the next
         // build removes it and says so; this one has succeeded.
-        let _ = std::fs::remove_dir_all(staging);
+        let _ = fsx::remove_dir_all(staging);
         return Ok(());
     }
     let old = staging.with_file_name(old_name(&folder_name(target), std::process::id()));
     fsx::rename(target, &old)?;
     test_hook("rename:aside");
     if let Err(e) = fsx::rename(staging, target) {
-        let _ = std::fs::rename(&old, target);
+        let _ = fsx::rename(&old, target);
         return Err(e);
     }
     test_hook("rename:in");
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = fsx::remove_dir_all(&old);
     Ok(())
 }
 
@@ -113,10 +113,7 @@ fn carry_kept(old: &Path, new: &Path, keep: &[String]) -> Result<(), Diagnostic>
     for rel in names {
         let rel = rel.trim_matches('/');
         let (from, to) = (old.join(rel), new.join(rel));
-        if rel.is_empty()
-            || std::fs::symlink_metadata(&from).is_err()
-            || std::fs::symlink_metadata(&to).is_ok()
-        {
+        if rel.is_empty() || !fsx::exists(&from) || fsx::exists(&to) {
             continue;
         }
         if let Some(parent) = to.parent() {
@@ -135,6 +132,10 @@ fn carry_kept(old: &Path, new: &Path, keep: &[String]) -> Result<(), Diagnostic>
 
 /// `from` recreated at `to`: folders made, files hard-linked (copied when
 /// the filesystem cannot link), symbolic links recreated as links.
+///
+/// `std::fs` directly, not [`fsx`]: hard links and links recreated as
+/// they are exist only here, and the one error, whichever call it comes
+/// from, is named with the kept path by [`carry_kept`].
 fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     let meta = std::fs::symlink_metadata(from)?;
     if meta.is_dir() {
@@ -158,11 +159,13 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 pub fn remove_leftovers(target: &Path) -> Vec<String> {
     let name = folder_name(target);
     let parent = target.parent().unwrap_or(Path::new("."));
-    let Ok(entries) = std::fs::read_dir(parent) else {
+    // Best effort: a folder beside the output that cannot be listed keeps
+    // its leftovers until a later build can.
+    let Ok(entries) = fsx::read_dir(parent) else {
         return Vec::new();
     };
     let mut found: Vec<(bool, String, PathBuf)> = entries
-        .filter_map(Result::ok)
+        .into_iter()
         .filter_map(|e| {
             let file = e.file_name().to_string_lossy().into_owned();
             let (old, pid) = leftover_of(&name, &file)?;
@@ -173,11 +176,11 @@ pub fn remove_leftovers(target: &Path) -> Vec<String> {
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let mut done = Vec::new();
     for (old, file, path) in found {
-        if old && std::fs::symlink_metadata(target).is_err() {
-            if std::fs::rename(&path, target).is_ok() {
+        if old && !fsx::exists(target) {
+            if fsx::rename(&path, target).is_ok() {
                 done.push(format!("{file} -> {name}"));
             }
-        } else if std::fs::remove_dir_all(&path).is_ok() {
+        } else if fsx::remove_dir_all(&path).is_ok() {
             done.push(file);
         }
     }

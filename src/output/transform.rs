@@ -105,6 +105,29 @@ pub fn minify_css(css: &str) -> Option<String> {
     Some(out.code)
 }
 
+/// The attributes that hold one URL, with the elements that carry them
+/// (`href` is apart: a canonical link stays absolute).
+const URL_ATTRIBUTES: [(&str, &str); 3] = [
+    (
+        "img[src], script[src], source[src], iframe[src], audio[src], video[src], track[src], embed[src], input[src]",
+        "src",
+    ),
+    ("video[poster]", "poster"),
+    ("form[action]", "action"),
+];
+
+/// `<meta http-equiv="refresh" content="0; url=/x/">` with its URL fixed;
+/// `None` when there is no URL or it is not the site's.
+fn refresh_content(content: &str, fix: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let (delay, target) = content.split_once(';')?;
+    let target = target.trim();
+    let (prefix, url) = match target.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("url=") => (&target[..4], &target[4..]),
+        _ => ("", target),
+    };
+    fix(url).map(|u| format!("{delay}; {prefix}{u}"))
+}
+
 /// `html` (the page at `rel`) with every link into the site made relative
 /// to the page and pointing at a file; `None` if the rewriter gave up.
 fn relative_links(html: &str, rel: &str, root: &str) -> Option<String> {
@@ -142,44 +165,26 @@ fn relative_links(html: &str, rel: &str, root: &str) -> Option<String> {
             Ok(())
         }
     ));
-    settings = settings.append_element_content_handler(element!(
-                "img[src], script[src], source[src], iframe[src], audio[src], video[src], track[src], embed[src], input[src]",
-                |el| {
-                    let v = el.get_attribute("src").and_then(|s| fix(&s));
-                    set(el, "src", v);
-                    Ok(())
-                }
-            ));
+    for (selector, attr) in URL_ATTRIBUTES {
+        settings = settings.append_element_content_handler(element!(selector, move |el| {
+            let v = el.get_attribute(attr).and_then(|s| fix(&s));
+            set(el, attr, v);
+            Ok(())
+        }));
+    }
     settings =
         settings.append_element_content_handler(element!("img[srcset], source[srcset]", |el| {
             let v = el.get_attribute("srcset").map(|s| fix_list(&s));
             set(el, "srcset", v);
             Ok(())
         }));
-    settings = settings.append_element_content_handler(element!("video[poster]", |el| {
-        let v = el.get_attribute("poster").and_then(|s| fix(&s));
-        set(el, "poster", v);
-        Ok(())
-    }));
-    settings = settings.append_element_content_handler(element!("form[action]", |el| {
-        let v = el.get_attribute("action").and_then(|s| fix(&s));
-        set(el, "action", v);
-        Ok(())
-    }));
     settings = settings.append_element_content_handler(element!("meta[http-equiv]", |el| {
         let refresh = el
             .get_attribute("http-equiv")
             .is_some_and(|h| h.eq_ignore_ascii_case("refresh"));
         let content = el.get_attribute("content").unwrap_or_default();
-        if let (true, Some((delay, target))) = (refresh, content.split_once(';')) {
-            let target = target.trim();
-            let (prefix, url) = match target.get(..4) {
-                Some(p) if p.eq_ignore_ascii_case("url=") => (&target[..4], &target[4..]),
-                _ => ("", target),
-            };
-            if let Some(u) = fix(url) {
-                set(el, "content", Some(format!("{delay}; {prefix}{u}")));
-            }
+        if refresh {
+            set(el, "content", refresh_content(&content, fix));
         }
         Ok(())
     }));

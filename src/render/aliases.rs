@@ -10,7 +10,8 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::model::Model;
-use crate::render::{Job, Renderer, job_path, output_file};
+use crate::render::output_file;
+use crate::render::special::Redirects;
 use crate::text;
 
 /// Checks every alias of `model` against the pages it renders and
@@ -20,10 +21,10 @@ pub fn check<'a>(
     root: &Path,
     files: impl IntoIterator<Item = &'a str>,
 ) -> Diagnostics {
-    let mut taken: HashSet<String> = Renderer::jobs(model)
+    let mut taken: HashSet<String> = crate::render::jobs(model)
         .into_iter()
-        .filter(|j| !matches!(j, Job::Redirect(_)))
-        .map(|j| output_file(&job_path(model, j)).to_lowercase())
+        .filter(|j| !j.is::<Redirects>())
+        .map(|j| j.file(model).to_lowercase())
         .collect();
     taken.extend(files.into_iter().map(str::to_lowercase));
     let mut problems = Diagnostics::new();

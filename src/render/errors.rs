@@ -13,8 +13,8 @@ use std::error::Error as _;
 
 use tera::ErrorKind;
 
+use super::Job;
 use super::theme::{PREFIXES, Theme};
-use super::{Job, job_path};
 use crate::diag::{Diagnostic, Diagnostics, Text};
 use crate::model::Model;
 use crate::text;
@@ -54,13 +54,9 @@ pub fn template_diagnostic(err: &tera::Error, theme: &Theme) -> Diagnostic {
 /// with the page named; a `template = "…"` that names no template is
 /// shown at that line of the post.
 pub fn render_error(err: &tera::Error, theme: &Theme, model: &Model, job: Job) -> Diagnostic {
-    let d = match (err.kind(), job) {
-        (ErrorKind::TemplateNotFound(name), Job::Post(i)) => {
-            missing_chosen(name, &model.posts[i].file, theme)
-        }
-        (ErrorKind::TemplateNotFound(name), Job::Page(i)) => {
-            missing_chosen(name, &model.pages[i].file, theme)
-        }
+    let source = job.kind().source(model, job.key);
+    let d = match (err.kind(), source) {
+        (ErrorKind::TemplateNotFound(name), Some(file)) => missing_chosen(name, file, theme),
         _ => template_diagnostic(err, theme),
     };
     d.context(making(model, job))
@@ -101,12 +97,8 @@ fn missing_chosen(name: &str, file: &std::path::Path, theme: &Theme) -> Diagnost
 /// The page being made, for a rendering error: its address and, for a
 /// post or page, its source file.
 pub fn making(model: &Model, job: Job) -> Text {
-    let url = format!("/{}", job_path(model, job));
-    let file = match job {
-        Job::Post(i) => Some(&model.posts[i].file),
-        Job::Page(i) => Some(&model.pages[i].file),
-        _ => None,
-    };
+    let url = format!("/{}", job.path(model));
+    let file = job.kind().source(model, job.key);
     match file.map(|f| f.display().to_string().replace('\\', "/")) {
         Some(f) => text!(
             "membuat halaman `{url}` dari `{f}`",

@@ -73,6 +73,13 @@ fn rfc822(t: DateTime<FixedOffset>) -> Option<String> {
 
 /// Registers every filter and function on `tera`.
 pub fn register(tera: &mut Tera, s: &FilterSettings) {
+    register_dates(tera, s);
+    register_numbers(tera, s);
+    register_urls(tera, s);
+}
+
+/// Dates and times, in the site's language, zone and time style.
+fn register_dates(tera: &mut Tera, s: &FilterSettings) {
     let lang = s.lang;
     tera.register_filter("date_long", move |v: &str, _: Kwargs, _: &State| {
         date_arg(v, "date_long").map(|(d, _)| format::date_long(d, lang))
@@ -121,6 +128,11 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
             ))
         })
     });
+}
+
+/// Rupiah, numbers and times of day.
+fn register_numbers(tera: &mut Tera, s: &FilterSettings) {
+    let (lang, style) = (s.lang, s.time_style);
     tera.register_filter("hhmm", move |v: &str, _: Kwargs, _: &State| {
         format::parse_hhmm(v)
             .map(|(h, m)| format::time_of_day(h, m, style))
@@ -151,6 +163,10 @@ pub fn register(tera: &mut Tera, s: &FilterSettings) {
     tera.register_filter("urlencode", |v: &str, _: Kwargs, _: &State| {
         percent_encode(v)
     });
+}
+
+/// Addresses: a source file's page, a path under the site, an absolute URL.
+fn register_urls(tera: &mut Tera, s: &FilterSettings) {
     let urls = s.content_urls.clone();
     tera.register_function("content_url", move |kw: Kwargs, _: &State| {
         let path: &str = kw.must_get("path")?;

@@ -1,10 +1,10 @@
-//! Structured data: the JSON-LD block of each page, and `/profile.json`.
+//! Structured data: the schema.org items the page kinds put in their
+//! JSON-LD block ([`super::kind::Kind::json_ld`]), and the block itself.
 //!
 //! Search engines read schema.org JSON-LD to show a post as news (with its
 //! date and photo), the village office on a map, and an agenda item as an
-//! event; a kabupaten portal reads `/profile.json` to list its villages.
-//! Both are made here in Rust, with `serde_json`, rather than written in
-//! templates: a title is text, and only a serializer gets every quote and
+//! event. It is made in Rust, with `serde_json` (as is `/profile.json`,
+//! [`super::profile_json`]), rather than written in templates: a title is text, and only a serializer gets every quote and
 //! backslash right. The JSON-LD text is then made safe to sit inside
 //! `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so
 //! a title such as `</script><script>…` stays a string.
@@ -14,123 +14,16 @@
 use serde_json::{Map, Value, json};
 
 use crate::diag::Lang;
-use crate::model::Post;
+use crate::model::{Model, Post};
 use crate::render::Input;
+use crate::render::Job;
 use crate::render::filters::absolute;
-use crate::render::{Job, ProfilePage, job_path};
 
 /// The JSON-LD for a page, ready to place between
 /// `<script type="application/ld+json">` and `</script>`; `None` where no
-/// schema.org type fits (404, feeds).
+/// schema.org type fits (404, feeds): see [`crate::render::kind::Kind::json_ld`].
 pub fn json_ld(model: &Input<'_>, job: Job) -> Option<String> {
-    let mut graph = Vec::new();
-    let crumbs = |items: Vec<(String, String)>| breadcrumbs(model, items);
-    let home = home_name(model);
-    match job {
-        Job::Home => {
-            graph.push(website(model));
-            graph.push(government(model));
-        }
-        Job::Post(i) => {
-            let post = &model.posts[i];
-            graph.push(article(model, post));
-            if let Some(e) = event(model, post) {
-                graph.push(e);
-            }
-            let mut items = vec![(home, String::new())];
-            if let Some(s) = model.sections.iter().find(|s| s.key == post.section) {
-                items.push((s.title.clone(), s.path.clone()));
-            }
-            items.push((post.title.clone(), post.path.clone()));
-            graph.push(crumbs(items));
-        }
-        Job::Page(i) => {
-            let page = &model.pages[i];
-            let mut items = vec![(home, String::new())];
-            if let Some(p) = ProfilePage::ALL.iter().find(|p| p.key() == page.section) {
-                items.push((profile_page_name(model, *p), format!("{}/", p.key())));
-            } else if page.section == "lembaga" && !model.profile.institutions.is_empty() {
-                items.push((village_page_name(model, Job::Lembaga), "lembaga/".into()));
-            }
-            items.push((page.title.clone(), page.path.clone()));
-            graph.push(crumbs(items));
-        }
-        Job::Profile(p) => {
-            graph.push(government(model));
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (profile_page_name(model, p), job_path(model, job)),
-            ]));
-        }
-        Job::Section { index, .. } => {
-            let s = &model.sections[index];
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (s.title.clone(), s.path.clone()),
-            ]));
-        }
-        Job::Category { index, .. } | Job::Tag { index, .. } => {
-            let (list, term, list_path) = match job {
-                Job::Category { .. } => (
-                    words(model, "Kategori", "Categories"),
-                    &model.categories[index],
-                    "kategori/",
-                ),
-                _ => (words(model, "Tag", "Tags"), &model.tags[index], "tag/"),
-            };
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (list, list_path.to_string()),
-                (term.name.clone(), term.path.clone()),
-            ]));
-        }
-        Job::Statistik | Job::Transparansi | Job::Lembaga | Job::Wilayah => {
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (village_page_name(model, job), job_path(model, job)),
-            ]));
-        }
-        Job::Categories | Job::Tags | Job::Archive | Job::Search => {
-            let name = match job {
-                Job::Categories => words(model, "Kategori", "Categories"),
-                Job::Tags => words(model, "Tag", "Tags"),
-                Job::Search => words(model, "Cari", "Search"),
-                _ => words(model, "Arsip", "Archive"),
-            };
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (name, job_path(model, job)),
-            ]));
-        }
-        Job::Agenda { .. } => {
-            let name = model
-                .sections
-                .iter()
-                .find(|s| s.path == crate::render::AGENDA_PATH)
-                .map_or_else(|| words(model, "Agenda", "Events"), |s| s.title.clone());
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (name, crate::render::AGENDA_PATH.to_string()),
-            ]));
-        }
-        Job::ArchiveMonth { year, month } => {
-            let m = &model.archive[year].months[month];
-            let label = crate::format::month_year(m.year, m.month, model.config.language);
-            graph.push(crumbs(vec![
-                (home, String::new()),
-                (words(model, "Arsip", "Archive"), "arsip/".to_string()),
-                (label, m.path.clone()),
-            ]));
-        }
-        Job::Catalog(p) => {
-            let (items, trail) = super::catalog::jsonld::graph(model, p);
-            graph.extend(items);
-            graph.push(crumbs(
-                [(home, String::new())].into_iter().chain(trail).collect(),
-            ));
-        }
-        _ => return None,
-    }
+    let graph = job.kind().json_ld(model, job.key)?;
     let doc = json!({ "@context": "https://schema.org", "@graph": graph });
     Some(script_safe(&doc.to_string()))
 }
@@ -153,54 +46,23 @@ pub fn script_safe(json: &str) -> String {
     out
 }
 
-fn words(model: &Input<'_>, id: &str, en: &str) -> String {
+/// `id` or `en`, in the site's language.
+pub fn words(model: &Model, id: &str, en: &str) -> String {
     match model.config.language {
         Lang::Id => id.to_string(),
         Lang::En => en.to_string(),
     }
 }
 
-fn home_name(model: &Input<'_>) -> String {
-    words(model, "Beranda", "Home")
-}
-
-fn profile_page_name(model: &Input<'_>, p: ProfilePage) -> String {
-    let terms = &model.profile.terms;
-    match p {
-        ProfilePage::Profil => format!(
-            "{} {}",
-            words(model, "Profil", "Profile"),
-            terms.village.clone()
-        ),
-        ProfilePage::Pemerintahan => terms.village_government.clone(),
-        ProfilePage::Kim => model
-            .profile
-            .kim
-            .as_ref()
-            .map_or_else(|| "KIM".to_string(), |k| k.name.clone()),
-        ProfilePage::Kontak => words(model, "Kontak", "Contact"),
-    }
-}
-
-/// The name of a village data page, as its breadcrumb shows it.
-fn village_page_name(model: &Input<'_>, job: Job) -> String {
-    match job {
-        Job::Statistik => words(model, "Statistik", "Statistics"),
-        Job::Transparansi => words(model, "Transparansi", "Transparency"),
-        Job::Lembaga => words(model, "Lembaga", "Institutions"),
-        _ => words(model, "Wilayah", "Territory"),
-    }
-}
-
-fn link(model: &Input<'_>, path: &str) -> String {
+pub fn link(model: &Model, path: &str) -> String {
     model.permalink(path)
 }
 
 /// A URL for an image or file path as written in the profile or a post.
 /// A photo is published only as its web versions: its sharing JPEG.
-fn file_url(model: &Input<'_>, path: &str) -> String {
+pub fn file_url(model: &Input<'_>, path: &str) -> String {
     crate::images::markup::og_url(
-        &model.images,
+        model.images,
         &model.config.root_path,
         &model.config.base_url,
         path,
@@ -208,7 +70,7 @@ fn file_url(model: &Input<'_>, path: &str) -> String {
     .unwrap_or_else(|| absolute(&model.config.base_url, path))
 }
 
-fn org_id(model: &Input<'_>) -> String {
+fn org_id(model: &Model) -> String {
     format!("{}#pemerintah", link(model, ""))
 }
 
@@ -220,7 +82,7 @@ fn publisher_id(model: &Input<'_>) -> String {
     }
 }
 
-fn website(model: &Input<'_>) -> Value {
+pub fn website(model: &Input<'_>) -> Value {
     json!({
         "@type": "WebSite",
         "@id": format!("{}#situs", link(model, "")),
@@ -240,7 +102,7 @@ fn website(model: &Input<'_>) -> Value {
     })
 }
 
-fn address(model: &Input<'_>) -> Value {
+pub fn address(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let mut a = Map::new();
     a.insert("@type".into(), "PostalAddress".into());
@@ -273,7 +135,7 @@ fn geo(model: &Input<'_>) -> Option<Value> {
 
 /// The village government, with the village itself as its place: address,
 /// coordinates, and the Kemendagri area code as identifier.
-fn government(model: &Input<'_>) -> Value {
+pub fn government(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let mut ids = vec![json!({
         "@type": "PropertyValue",
@@ -289,6 +151,50 @@ fn government(model: &Input<'_>) -> Value {
             "value": bps,
         }));
     }
+    let place = village_place(model);
+    let mut org = Map::new();
+    org.insert("@type".into(), "GovernmentOrganization".into());
+    org.insert("@id".into(), org_id(model).into());
+    org.insert(
+        "name".into(),
+        format!("{} {}", p.terms.village_government, p.village.name).into(),
+    );
+    org.insert(
+        "alternateName".into(),
+        p.village.display_name.clone().into(),
+    );
+    org.insert("url".into(), link(model, "profil/").into());
+    org.insert("identifier".into(), Value::Array(ids));
+    org.insert("address".into(), address(model));
+    org.insert("location".into(), place);
+    org.insert("areaServed".into(), p.village.display_name.clone().into());
+    if let Some(logo) = &p.village.logo {
+        org.insert("logo".into(), file_url(model, logo).into());
+    }
+    if let Some(photo) = &p.village.office_photo {
+        org.insert("image".into(), file_url(model, photo).into());
+    }
+    if let Some(tel) = p
+        .contact
+        .phone_e164
+        .as_ref()
+        .or(p.contact.mobile_e164.as_ref())
+    {
+        org.insert("telephone".into(), tel.clone().into());
+    }
+    if let Some(email) = &p.contact.email {
+        org.insert("email".into(), email.clone().into());
+    }
+    if let Some(year) = p.village.founded_year {
+        org.insert("foundingDate".into(), year.to_string().into());
+    }
+    Value::Object(org)
+}
+
+/// The village as a place: address, coordinates, area, and the
+/// district, regency and province it lies in.
+fn village_place(model: &Input<'_>) -> Value {
+    let p = &model.profile;
     let mut place = Map::new();
     place.insert("@type".into(), "Place".into());
     place.insert("name".into(), p.village.display_name.clone().into());
@@ -314,48 +220,12 @@ fn government(model: &Input<'_>) -> Value {
             },
         }),
     );
-    let mut org = Map::new();
-    org.insert("@type".into(), "GovernmentOrganization".into());
-    org.insert("@id".into(), org_id(model).into());
-    org.insert(
-        "name".into(),
-        format!("{} {}", p.terms.village_government, p.village.name).into(),
-    );
-    org.insert(
-        "alternateName".into(),
-        p.village.display_name.clone().into(),
-    );
-    org.insert("url".into(), link(model, "profil/").into());
-    org.insert("identifier".into(), Value::Array(ids));
-    org.insert("address".into(), address(model));
-    org.insert("location".into(), Value::Object(place));
-    org.insert("areaServed".into(), p.village.display_name.clone().into());
-    if let Some(logo) = &p.village.logo {
-        org.insert("logo".into(), file_url(model, logo).into());
-    }
-    if let Some(photo) = &p.village.office_photo {
-        org.insert("image".into(), file_url(model, photo).into());
-    }
-    if let Some(tel) = p
-        .contact
-        .phone_e164
-        .as_ref()
-        .or(p.contact.mobile_e164.as_ref())
-    {
-        org.insert("telephone".into(), tel.clone().into());
-    }
-    if let Some(email) = &p.contact.email {
-        org.insert("email".into(), email.clone().into());
-    }
-    if let Some(year) = p.village.founded_year {
-        org.insert("foundingDate".into(), year.to_string().into());
-    }
-    Value::Object(org)
+    Value::Object(place)
 }
 
 /// Who publishes the posts: the KIM, part of the village government; or
 /// the government itself when the profile names no KIM.
-fn publisher(model: &Input<'_>) -> Value {
+pub fn publisher(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let logo = p.village.logo.as_deref().map(|l| file_url(model, l));
     match &p.kim {
@@ -391,7 +261,7 @@ fn publisher(model: &Input<'_>) -> Value {
     }
 }
 
-fn article(model: &Input<'_>, post: &Post) -> Value {
+pub fn article(model: &Input<'_>, post: &Post) -> Value {
     let url = link(model, &post.path);
     let mut a = Map::new();
     a.insert("@type".into(), "NewsArticle".into());
@@ -458,7 +328,7 @@ fn headline(title: &str) -> String {
 }
 
 /// An agenda post's event: when (with the village's offset), where, who.
-fn event(model: &Input<'_>, post: &Post) -> Option<Value> {
+pub fn event(model: &Input<'_>, post: &Post) -> Option<Value> {
     let ev = post.event.as_ref()?;
     let p = &model.profile;
     let when = |m: &crate::model::moment::Moment| {
@@ -511,9 +381,12 @@ fn event(model: &Input<'_>, post: &Post) -> Option<Value> {
     Some(Value::Object(e))
 }
 
-fn breadcrumbs(model: &Input<'_>, items: Vec<(String, String)>) -> Value {
-    let list: Vec<Value> = items
-        .into_iter()
+/// The breadcrumb trail of a page: the home page, then `items`
+/// ((name, path) pairs), the page itself last.
+pub fn crumbs(model: &Model, items: Vec<(String, String)>) -> Value {
+    let home = (words(model, "Beranda", "Home"), String::new());
+    let list: Vec<Value> = std::iter::once(home)
+        .chain(items)
         .enumerate()
         .map(|(i, (name, path))| {
             json!({
@@ -525,102 +398,6 @@ fn breadcrumbs(model: &Input<'_>, items: Vec<(String, String)>) -> Value {
         })
         .collect();
     json!({ "@type": "BreadcrumbList", "itemListElement": list })
-}
-
-/// `/profile.json`: the village profile as loaded (with phone numbers
-/// normalised, and members' numbers only where they agreed), the site's
-/// addresses, and every image path made absolute, for portals that list
-/// the villages of a kabupaten.
-pub fn profile_json(model: &Input<'_>) -> String {
-    let mut profile = serde_json::to_value(&model.profile).unwrap_or(Value::Null);
-    absolutize(model, &mut profile, None);
-    let categories: Vec<Value> = model
-        .categories
-        .iter()
-        .filter(|c| !c.posts.is_empty())
-        .map(|c| {
-            json!({
-                "name": c.name,
-                "url": link(model, &c.path),
-                "rss": link(model, &format!("{}rss.xml", c.path)),
-                "posts": c.posts.len(),
-            })
-        })
-        .collect();
-    let newest = model
-        .posts
-        .iter()
-        .filter_map(|p| p.updated.or(p.date))
-        .max()
-        .map(|m| m.at.to_rfc3339());
-    let doc = json!({
-        "generator": concat!("warta ", env!("CARGO_PKG_VERSION")),
-        "format": 1,
-        "site": {
-            "title": model.config.title,
-            "description": model.config.description,
-            "url": link(model, ""),
-            "language": model.config.language.code(),
-            "time_zone": model.zone,
-            "updated": newest,
-            "posts": model.posts.len(),
-            "feeds": {
-                "rss": link(model, "rss.xml"),
-                "atom": link(model, "atom.xml"),
-            },
-            "sitemap": link(model, "sitemap.xml"),
-            "pages": {
-                "profil": link(model, "profil/"),
-                "pemerintahan": link(model, "pemerintahan/"),
-                "kim": link(model, "kim/"),
-                "kontak": link(model, "kontak/"),
-                "arsip": link(model, "arsip/"),
-            },
-            "categories": categories,
-        },
-        "profile": profile,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
-/// Image and file paths anywhere in the profile become absolute URLs;
-/// content pages named by source (`lembaga/bpd.md`) become their URLs.
-fn absolutize(model: &Input<'_>, v: &mut Value, key: Option<&str>) {
-    const FILE_KEYS: [&str; 8] = [
-        "logo",
-        "office_photo",
-        "photo",
-        "photos",
-        "image",
-        "images",
-        "org_chart",
-        "boundary_geojson",
-    ];
-    const PAGE_KEYS: [&str; 3] = ["page", "history_page", "welcome_page"];
-    match v {
-        Value::Object(map) => {
-            for (k, child) in map.iter_mut() {
-                absolutize(model, child, Some(k));
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                absolutize(model, item, key);
-            }
-        }
-        Value::String(s) => match key {
-            Some(k) if FILE_KEYS.contains(&k) && !s.is_empty() => {
-                *s = file_url(model, s);
-            }
-            Some(k) if PAGE_KEYS.contains(&k) => {
-                if let Some(page) = model.page_by_source(Some(s.as_str())) {
-                    *s = link(model, &page.path);
-                }
-            }
-            _ => {}
-        },
-        _ => {}
-    }
 }
 
 #[cfg(test)]

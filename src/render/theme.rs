@@ -126,7 +126,7 @@ impl Theme {
         if let Some(dir) = &self.local_dir {
             let base = dir.join("static");
             for path in checked_files(&self.root, &base)? {
-                let rel = rel_slash(&base, &path);
+                let rel = fsx::url_path(&base, &path);
                 let bytes = fsx::read_site(&self.root, &path)?;
                 out.retain(|(p, _)| *p != rel);
                 out.push((rel, bytes));
@@ -134,15 +134,6 @@ impl Theme {
         }
         Ok(out)
     }
-}
-
-fn rel_slash(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .iter()
-        .map(|c| c.to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The files of a theme folder (see [`fsx::site_files`]). A folder that
@@ -168,7 +159,7 @@ fn read_dir_templates(
     out: &mut Vec<TemplateSource>,
 ) -> Result<(), Diagnostic> {
     for path in checked_files(root, dir)? {
-        let rel = rel_slash(dir, &path);
+        let rel = fsx::url_path(dir, &path);
         out.push(TemplateSource {
             name: format!("{prefix}{rel}"),
             shown: shown.join(&rel),
@@ -180,8 +171,7 @@ fn read_dir_templates(
 
 fn collect_builtin(dir: &Dir<'static>, out: &mut Vec<TemplateSource>) {
     for f in dir.files() {
-        let rel = f.path().strip_prefix("templates").unwrap_or(f.path());
-        let rel = rel.to_string_lossy().replace('\\', "/");
+        let rel = fsx::url_path(Path::new("templates"), f.path());
         out.push(TemplateSource {
             name: format!("builtin/{rel}"),
             shown: PathBuf::from(format!("(tema bawaan desa) templates/{rel}")),
@@ -195,9 +185,8 @@ fn collect_builtin(dir: &Dir<'static>, out: &mut Vec<TemplateSource>) {
 
 fn collect_builtin_static(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
     for f in dir.files() {
-        let rel = f.path().strip_prefix("static").unwrap_or(f.path());
         out.push((
-            rel.to_string_lossy().replace('\\', "/"),
+            fsx::url_path(Path::new("static"), f.path()),
             f.contents().to_vec(),
         ));
     }

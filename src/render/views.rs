@@ -13,11 +13,12 @@ use tera::Value;
 
 use crate::images::markup::{ImageView, rewrite_body};
 use crate::load::markdown::Heading;
+use crate::model::Model;
 use crate::model::post::{EventInfo, SourceInfo};
 use crate::model::{Moment, Post, Term};
 use crate::render::Input;
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct TermView<'a> {
     pub key: &'a str,
     pub name: &'a str,
@@ -26,7 +27,7 @@ pub struct TermView<'a> {
 }
 
 impl<'a> TermView<'a> {
-    pub fn new(model: &Input<'_>, term: &'a Term) -> Self {
+    pub fn new(model: &Model, term: &'a Term) -> Self {
         TermView {
             key: &term.key,
             name: &term.name,
@@ -100,7 +101,7 @@ impl<'a> PostView<'a> {
             image: post
                 .image
                 .as_ref()
-                .map(|i| ImageView::new(i, &model.images, &model.config.root_path)),
+                .map(|i| ImageView::new(i, model.images, &model.config.root_path)),
             event: post.event.as_ref(),
             source: post.source.as_ref(),
             words: post.body.words,
@@ -116,7 +117,7 @@ impl<'a> PostView<'a> {
             // once unless the main photo is above it.
             content: Some(rewrite_body(
                 &post.body.html,
-                &model.images,
+                model.images,
                 &model.config.root_path,
                 post.image.is_none(),
             )),
@@ -195,7 +196,13 @@ pub fn page_count(len: usize, per_page: usize) -> usize {
 
 impl Paginator {
     /// Page `n` of the list `all` at `base`, as a template value.
-    pub fn value(model: &Input<'_>, base: &str, all: &[usize], n: usize, sums: &Summaries) -> Value {
+    pub fn value(
+        model: &Input<'_>,
+        base: &str,
+        all: &[usize],
+        n: usize,
+        sums: &Summaries,
+    ) -> Value {
         let per = model.config.posts_per_page;
         let start = ((n - 1) * per).min(all.len());
         let end = (start + per).min(all.len());

@@ -41,6 +41,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use crate::fsx;
 use crate::serve::conns::{Conns, MAX_CONNECTIONS, Phase, Slot};
 use crate::serve::inject::{inject, reload_script};
 use crate::serve::preview::{Files, Served};
@@ -309,7 +310,8 @@ fn lookup(state: &ServeState, key: &str) -> Option<Body> {
     match served {
         Served::Memory(bytes) => Some(Body::Shared(bytes)),
         Served::Disk(path) => {
-            let f = std::fs::File::open(path).ok()?;
+            // Gone since the build (a file removed while serving): 404.
+            let f = fsx::open(&path).ok()?;
             let len = f.metadata().ok()?.len();
             Some(Body::File(f, len))
         }

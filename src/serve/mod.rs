@@ -16,42 +16,38 @@ pub mod request;
 pub mod watch;
 pub mod wire;
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use clap::Args;
 use notify::Watcher;
 
-use crate::cli::{CommonArgs, Outcome};
-use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
-use crate::text;
+use crate::diag::{Diagnostic, Lang, Text};
+use crate::{fsx, text};
 
 use http::ServeState;
 use preview::Preview;
 use watch::{Change, summarize};
 
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    #[command(flatten)]
-    pub common: CommonArgs,
-    /// Port (yang berikutnya bila sudah dipakai; 0: bebas) / Port (the next free one if taken; 0: any)
-    #[arg(long, default_value_t = 1111)]
+/// What to serve and how; `warta serve`'s arguments (`src/cli/serve.rs`)
+/// fill it in.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site folder, as typed.
+    pub root: PathBuf,
+    /// The port to try first (the next free one of the twenty after it
+    /// is taken instead); 0 lets the system choose.
     pub port: u16,
-    /// Alamat yang didengarkan / Address to listen on
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     pub bind: IpAddr,
-    /// Buka di peramban / Open in the browser
-    #[arg(long)]
+    /// Open the preview in the browser.
     pub open: bool,
-    /// Sertakan draf / Include drafts and future posts
-    #[arg(long)]
     pub drafts: bool,
-    /// Periksa perubahan berkala (untuk folder jaringan) / Poll for changes (for network folders)
-    #[arg(long)]
+    /// Poll for changes instead of asking the system (network folders).
     pub poll: bool,
+    /// The message language asked for (`--lang`), over the site's.
+    pub lang: Option<Lang>,
 }
 
 /// How long the folder must be quiet before a rebuild: one save in an
@@ -59,94 +55,100 @@ pub struct ServeArgs {
 const QUIET: Duration = Duration::from_millis(20);
 const MAX_WAIT: Duration = Duration::from_millis(800);
 
-impl ServeArgs {
-    pub fn run(self) -> Outcome {
-        let lang = self.common.message_lang(None);
-        match self.serve() {
-            Ok(()) => Outcome::ok(String::new()),
-            Err(d) => Outcome::failed(&Diagnostics::from(d), lang),
-        }
+/// Builds, serves and rebuilds on every change until the process is
+/// stopped; an error is one that keeps the preview from starting.
+pub fn run(options: &Options) -> Result<(), Diagnostic> {
+    let root = fsx::canonicalize(&options.root).map_err(|d| {
+        d.hint(Text::new(
+            "Folder situs (--root) harus ada dan berisi warta.toml.",
+            "The site folder (--root) must exist and hold warta.toml.",
+        ))
+    })?;
+    let (listener, addr) = bind(options.bind, options.port)?;
+    let origin = format!("http://{addr}");
+    // Watch before the first build and before saying where the preview
+    // is, so no save made after that line is missed.
+    let watching = watch_folder(&root, options.poll)?;
+    let mut preview = Preview::new(&root, options.drafts, &origin);
+    let state = Arc::new(ServeState::new("/"));
+    let lang = rebuild(&mut preview, &state, Change::Everything, &[], options.lang);
+    let root_path = state.root_path.read().expect("root lock").clone();
+    let url = format!("{origin}{root_path}");
+    announce(options, lang, &url, addr);
+    {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || http::run(listener, state));
     }
+    if options.open {
+        open_browser(&browser_url(addr, &root_path));
+    }
+    let output = root.join("public");
+    while let Some(paths) = next_batch(&watching.events) {
+        let (change, changed) = summarize(&root, &paths, Some(&output));
+        if change == Change::Ignore {
+            continue;
+        }
+        rebuild(&mut preview, &state, change, &changed, options.lang);
+    }
+    Ok(())
+}
 
-    fn serve(&self) -> Result<(), Diagnostic> {
-        let root = std::fs::canonicalize(&self.common.root).map_err(|e| {
-            let r = self.common.root.display();
-            Diagnostic::error(text!(
-                "Folder situs `{r}` tidak ada: {e}",
-                "Site folder `{r}` does not exist: {e}"
-            ))
-        })?;
-        let (listener, addr) = bind(self.bind, self.port)?;
-        let origin = format!("http://{addr}");
-        // Watch before the first build and before saying where the preview
-        // is, so no save made after that line is missed.
-        let (tx, rx) = channel();
-        let handler = move |res: notify::Result<notify::Event>| {
-            // Reading a file is an event too (warta reads warta.toml on
-            // every rebuild): only changes count.
-            if let Ok(event) = res.and_then(|e| match e.kind {
-                notify::EventKind::Access(_) => Err(notify::Error::generic("read")),
-                _ => Ok(e),
-            }) {
-                let _ = tx.send(event.paths);
-            }
-        };
-        let mut watcher: Box<dyn Watcher> = if self.poll {
-            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-            Box::new(notify::PollWatcher::new(handler, config).map_err(watch_error)?)
-        } else {
-            Box::new(notify::recommended_watcher(handler).map_err(watch_error)?)
-        };
-        watcher
-            .watch(&root, notify::RecursiveMode::Recursive)
-            .map_err(watch_error)?;
-        let mut preview = Preview::new(&root, self.drafts, &origin);
-        let state = Arc::new(ServeState::new("/"));
-        let lang = rebuild(
-            &mut preview,
-            &state,
-            Change::Everything,
-            &[],
-            self.common.lang,
-        );
-        let root_path = state.root_path.read().expect("root lock").clone();
-        let url = format!("{origin}{root_path}");
+/// A watch on the site folder: the paths of each change arrive on
+/// `events` while the watcher is kept.
+struct Watching {
+    _watcher: Box<dyn Watcher>,
+    events: Receiver<Vec<PathBuf>>,
+}
+
+fn watch_folder(root: &Path, poll: bool) -> Result<Watching, Diagnostic> {
+    let (tx, rx) = channel();
+    let handler = move |res: notify::Result<notify::Event>| {
+        // Reading a file is an event too (warta reads warta.toml on
+        // every rebuild): only changes count.
+        if let Ok(event) = res.and_then(|e| match e.kind {
+            notify::EventKind::Access(_) => Err(notify::Error::generic("read")),
+            _ => Ok(e),
+        }) {
+            let _ = tx.send(event.paths);
+        }
+    };
+    let mut watcher: Box<dyn Watcher> = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+        Box::new(notify::PollWatcher::new(handler, config).map_err(watch_error)?)
+    } else {
+        Box::new(notify::recommended_watcher(handler).map_err(watch_error)?)
+    };
+    watcher
+        .watch(root, notify::RecursiveMode::Recursive)
+        .map_err(watch_error)?;
+    Ok(Watching {
+        _watcher: watcher,
+        events: rx,
+    })
+}
+
+/// Says where the preview is, and whether it is not where asked or can be
+/// opened from the network.
+fn announce(options: &Options, lang: Lang, url: &str, addr: SocketAddr) {
+    say(
+        lang,
+        &format!("Pratinjau di {url} (Ctrl+C untuk berhenti)"),
+        &format!("Preview at {url} (Ctrl+C to stop)"),
+    );
+    if addr.port() != options.port && options.port != 0 {
+        let p = options.port;
         say(
             lang,
-            &format!("Pratinjau di {url} (Ctrl+C untuk berhenti)"),
-            &format!("Preview at {url} (Ctrl+C to stop)"),
+            &format!("Port {p} sedang dipakai, jadi memakai {}.", addr.port()),
+            &format!("Port {p} is taken, so using {}.", addr.port()),
         );
-        if addr.port() != self.port && self.port != 0 {
-            let p = self.port;
-            say(
-                lang,
-                &format!("Port {p} sedang dipakai, jadi memakai {}.", addr.port()),
-                &format!("Port {p} is taken, so using {}.", addr.port()),
-            );
-        }
-        {
-            let state = Arc::clone(&state);
-            std::thread::spawn(move || http::run(listener, state));
-        }
-        if !self.bind.is_loopback() {
-            say(
-                lang,
-                "Perhatian: pratinjau ini bisa dibuka siapa pun di jaringan yang sama, termasuk draf.",
-                "Note: anyone on the same network can open this preview, drafts included.",
-            );
-        }
-        if self.open {
-            open_browser(&url);
-        }
-        let output = root.join("public");
-        while let Some(paths) = next_batch(&rx) {
-            let (change, changed) = summarize(&root, &paths, Some(&output));
-            if change == Change::Ignore {
-                continue;
-            }
-            rebuild(&mut preview, &state, change, &changed, self.common.lang);
-        }
-        Ok(())
+    }
+    if !options.bind.is_loopback() {
+        say(
+            lang,
+            "Perhatian: pratinjau ini bisa dibuka siapa pun di jaringan yang sama, termasuk draf.",
+            "Note: anyone on the same network can open this preview, drafts included.",
+        );
     }
 }
 
@@ -254,13 +256,72 @@ fn say(lang: Lang, id: &str, en: &str) {
     println!("{}", if lang == Lang::Id { id } else { en });
 }
 
+/// Opens the preview in the default browser. Best effort: the address
+/// was printed just before, for when no browser can be started.
 fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
+    let _ = std::process::Command::new(browser_program(std::env::consts::OS))
+        .arg(url)
+        .spawn();
+}
+
+/// The program that hands a URL to the default browser on `os` (a value
+/// of `std::env::consts::OS`). Windows: `explorer URL` gives it to the
+/// shell as a double-click would; unlike `cmd /C start "" URL`, no command
+/// interpreter reads the URL's `&`, `^` or `%`.
+fn browser_program(os: &str) -> &'static str {
+    match os {
+        "windows" => "explorer",
+        "macos" => "open",
+        _ => "xdg-open",
+    }
+}
+
+/// The address the browser is sent to: a preview listening on every
+/// address (`--bind 0.0.0.0` or `::`) is opened on the loopback address,
+/// as Windows cannot connect to `0.0.0.0`.
+fn browser_url(addr: SocketAddr, root_path: &str) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
     };
-    let _ = std::process::Command::new(cmd).arg(url).spawn();
+    format!("http://{}{root_path}", SocketAddr::new(ip, addr.port()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::SocketAddr;
+
+    use super::{browser_program, browser_url};
+
+    #[test]
+    fn the_browser_is_opened_by_each_systems_own_program() {
+        for (os, program) in [
+            ("windows", "explorer"),
+            ("macos", "open"),
+            ("linux", "xdg-open"),
+            ("freebsd", "xdg-open"),
+        ] {
+            assert_eq!(browser_program(os), program, "{os}");
+        }
+        assert_eq!(
+            browser_program(std::env::consts::OS),
+            if cfg!(windows) {
+                "explorer"
+            } else if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+        );
+    }
+
+    #[test]
+    fn a_preview_on_every_address_is_opened_on_loopback() {
+        let at = |a: &str, root: &str| browser_url(a.parse::<SocketAddr>().unwrap(), root);
+        assert_eq!(at("0.0.0.0:1111", "/"), "http://127.0.0.1:1111/");
+        assert_eq!(at("[::]:1111", "/desa/"), "http://[::1]:1111/desa/");
+        assert_eq!(at("127.0.0.1:1112", "/"), "http://127.0.0.1:1112/");
+        assert_eq!(at("192.168.1.5:1111", "/"), "http://192.168.1.5:1111/");
+    }
 }

@@ -22,7 +22,7 @@ use crate::load::{Address, Loaded, Request, Reuse};
 use crate::model::{BodyCache, BuildOptions, Model};
 use crate::output::transform::Transform;
 use crate::render::fingerprint::{Fingerprints, fingerprints, stale};
-use crate::render::{Job, Renderer};
+use crate::render::{Input, Job, Renderer};
 use crate::serve::watch::Change;
 use crate::site::{OutFile, Source, published};
 
@@ -113,7 +113,8 @@ struct Made {
     page_uses: Vec<(String, Uses)>,
     gone: Vec<String>,
     full: bool,
-    index: Option<String>,
+    /// Pages made only when first asked for: (output file, job).
+    deferred: Vec<(String, Job)>,
 }
 
 impl Preview {
@@ -145,7 +146,12 @@ impl Preview {
         self.lang = lang;
         let fail = |problems: Diagnostics| Failed { problems, lang };
         let result = crate::site::model(&loaded, self.options(), Some(&self.cache));
-        let keep: HashSet<&str> = loaded.content.documents.iter().map(|d| d.rel.as_str()).collect();
+        let keep: HashSet<&str> = loaded
+            .content
+            .documents
+            .iter()
+            .map(|d| d.rel.as_str())
+            .collect();
         self.cache.retain(|rel| keep.contains(rel));
         let (model, mut problems) = match result {
             Ok(m) => m,
@@ -162,7 +168,10 @@ impl Preview {
             problems.sort();
             return Err(fail(problems));
         }
-        let prints = fingerprints(&model, &plan);
+        let prints = fingerprints(&Input {
+            model: &model,
+            images: &plan,
+        });
         let renderer = self
             .renderer_for(&model, plan, &prints, change)
             .map_err(fail)?;
@@ -185,7 +194,7 @@ impl Preview {
         uses.extend(made.page_uses.iter().cloned());
         let mut all = renderer.images().stray_uses();
         uses.values().for_each(|u| all.extend(u));
-        all.extend(&renderer.global_uses());
+        all.extend(renderer.global_uses());
         let (out, out_problems) = published(&loaded, &model, &renderer, &all);
         if out_problems.has_errors() {
             self.loaded = Some(loaded);
@@ -194,14 +203,11 @@ impl Preview {
         }
         problems.extend(out_problems);
         // Everything that can fail is done: from here `files` only changes.
-        let transform = Transform {
-            minify: model.config.build.minify,
-            portable: None,
-        };
         let rendered = made.pages.len();
         let removed = made.gone.len();
         let root_path = model.config.root_path.clone();
-        self.serve_files(files, Arc::new(model), &prints, made, out, &transform);
+        let images = Arc::clone(renderer.images());
+        self.serve_files(files, Arc::new(model), images, &prints, made, out);
         self.uses = uses;
         self.renderer = Some(renderer);
         self.prints = Some(prints);
@@ -271,7 +277,9 @@ impl Preview {
             .as_ref()
             .is_some_and(|old| old.global == prints.global);
         match self.renderer.take() {
-            Some(r) if same_globals && change != Change::Everything && r.images().same_as(&plan) => {
+            Some(r)
+                if same_globals && change != Change::Everything && r.images().same_as(&plan) =>
+            {
                 Ok(r)
             }
             _ => Renderer::new(model, Arc::new(plan), &self.root),
@@ -295,11 +303,9 @@ impl Preview {
             }
             _ => (Renderer::jobs(model), Vec::new(), true),
         };
-        let index_job = Job::SearchIndex;
-        let index = jobs
-            .contains(&index_job)
-            .then(|| crate::render::output_file(&crate::render::job_path(model, index_job)));
-        let jobs: Vec<_> = jobs.into_iter().filter(|j| *j != index_job).collect();
+        let (deferred, jobs): (Vec<_>, Vec<_>) =
+            jobs.into_iter().partition(|j| j.kind().deferred());
+        let deferred = deferred.into_iter().map(|j| (j.file(model), j)).collect();
         let pages = Mutex::new(Vec::with_capacity(jobs.len()));
         let write = |path: &str, html: &[u8]| {
             pages
@@ -317,7 +323,7 @@ impl Preview {
             page_uses: rendered.uses,
             gone,
             full,
-            index,
+            deferred,
         })
     }
 
@@ -326,11 +332,15 @@ impl Preview {
         &mut self,
         files: &mut Files,
         model: Arc<Model>,
+        images: Arc<ImagePlan>,
         prints: &Fingerprints,
         made: Made,
         out: Vec<OutFile>,
-        transform: &Transform,
     ) {
+        let transform = &Transform {
+            minify: model.config.build.minify,
+            portable: None,
+        };
         if made.full {
             files.retain(|k, _| prints.pages.contains_key(k));
         }
@@ -350,27 +360,40 @@ impl Preview {
             files.insert(path, Served::Memory(bytes));
         }
         for f in out {
-            let served = match f.source {
-                Source::Bytes(bytes) if transform.changes(&f.dest) => {
-                    Served::Memory(transform.apply(&f.dest, &bytes).into_owned().into())
-                }
-                Source::Bytes(bytes) => Served::Memory(bytes),
-                Source::Disk(path) if transform.changes(&f.dest) => {
-                    let t = transform.clone();
-                    let dest = f.dest.clone();
-                    Served::Deferred(Arc::new(Deferred::new(move || {
-                        let bytes = crate::fsx::read(&path).unwrap_or_default();
-                        t.apply(&dest, &bytes).into_owned()
-                    })))
-                }
-                Source::Disk(path) => Served::Disk(path),
-            };
             self.published.insert(f.dest.clone());
-            files.insert(f.dest, served);
+            files.insert(f.dest.clone(), served(f, transform));
         }
-        if let Some(key) = made.index {
-            let make = move || crate::search::index_js(&model).into_bytes();
+        for (key, job) in made.deferred {
+            let (model, images) = (Arc::clone(&model), Arc::clone(&images));
+            let make = move || {
+                let input = Input {
+                    model: &model,
+                    images: &images,
+                };
+                job.made(&input).unwrap_or_default().into_bytes()
+            };
             files.insert(key, Served::Deferred(Arc::new(Deferred::new(make))));
         }
+    }
+}
+
+/// How one written file is served: from memory when warta made it or must
+/// transform it, else from disk; a transformed disk file waits for its first
+/// request.
+fn served(f: OutFile, transform: &Transform) -> Served {
+    match f.source {
+        Source::Bytes(bytes) if transform.changes(&f.dest) => {
+            Served::Memory(transform.apply(&f.dest, &bytes).into_owned().into())
+        }
+        Source::Bytes(bytes) => Served::Memory(bytes),
+        Source::Disk(path) if transform.changes(&f.dest) => {
+            let t = transform.clone();
+            let dest = f.dest;
+            Served::Deferred(Arc::new(Deferred::new(move || {
+                let bytes = crate::fsx::read(&path).unwrap_or_default();
+                t.apply(&dest, &bytes).into_owned()
+            })))
+        }
+        Source::Disk(path) => Served::Disk(path),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::load::content::is_ignored_name;
+use crate::fsx::is_ignored_name;
 
 /// What a changed path asks of the preview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -69,10 +69,7 @@ async function open(context, url) {
   const main = await page.goto(url, { waitUntil: 'load' });
   // Load the lazy images now, as scrolling would, so the screenshot shows
   // them and the byte counts include them.
-  await page.evaluate(async () => {
-    for (const img of document.querySelectorAll('img[loading="lazy"]')) img.loading = 'eager';
-    await Promise.all([...document.images].map(i => i.decode().catch(() => null)));
-  });
+  await settle(page);
   return { page, main, responses, failed, consoleErrors };
 }
 
@@ -185,6 +182,8 @@ async function checkPage(browser, base, out, p) {
     await page.screenshot({ path: shots[0], fullPage: true });
     const a = await axe(page);
     await page.setViewportSize(DESKTOP);
+    // A wider screen picks larger srcset candidates: let them arrive.
+    await settle(page);
     const overflowDesktop = await page.evaluate(measureOverflow);
     await page.screenshot({ path: shots[1], fullPage: true });
     const { byType, bad } = await weigh(responses, main?.url());
@@ -204,6 +203,15 @@ async function checkPage(browser, base, out, p) {
   } finally {
     await context.close();
   }
+}
+
+// Loads every image now, as scrolling would, and waits for them, so a
+// screenshot shows them and no request is left in flight to be aborted.
+async function settle(page) {
+  await page.evaluate(async () => {
+    for (const img of document.querySelectorAll('img[loading="lazy"]')) img.loading = 'eager';
+    await Promise.all([...document.images].map(i => i.decode().catch(() => null)));
+  });
 }
 
 async function checkPrint(browser, base, out, p) {

@@ -6,6 +6,7 @@
 //! message, and the pages written.
 
 mod agenda;
+mod architecture;
 mod bad_input;
 mod browser;
 mod browser_tools;
@@ -21,4 +22,5 @@ mod search;
 mod serve;
 mod support;
 mod village_data;
+mod windows;
 mod workflows;

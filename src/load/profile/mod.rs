@@ -76,7 +76,7 @@ const FILE: &str = "profile.toml";
 pub fn load_profile(root: &Path) -> (Option<Profile>, Diagnostics) {
     let path = root.join(FILE);
     let file = display_path(root, &path);
-    if std::fs::symlink_metadata(&path).is_err() {
+    if !fsx::exists(&path) {
         let d = Diagnostic::error(Text::new(
             "Berkas profile.toml (profil desa) tidak ada.",
             "The file profile.toml (the village profile) is missing.",

@@ -1,75 +1,15 @@
 //! Structured data for the catalog pages: a `Product` with its `Offer`
 //! in rupiah on each product's page, a `TouristAttraction` on each
 //! spot's, an `ImageGallery` on each album's, and the breadcrumb trail
-//! of every catalog page. [`crate::render::structured`] wraps them into
-//! the page's `@graph` and makes the text safe for `<script>`.
+//! of every catalog page (made by each page's kind). [`crate::render::structured`]
+//! wraps them into the page's `@graph` and makes the text safe for `<script>`.
 
 use serde_json::{Map, Value, json};
 
-use super::Page;
 use super::views::{hours_range, photo_path, prices};
-use crate::diag::Lang;
 use crate::images::refs::dest_of;
 use crate::render::Input;
 use crate::render::filters::{absolute, join_url};
-
-/// The page's own items, and its breadcrumb trail after the home page:
-/// (name, path) pairs.
-pub fn graph(model: &Input<'_>, page: Page) -> (Vec<Value>, Vec<(String, String)>) {
-    let c = &model.catalog;
-    let words = |id: &str, en: &str| match model.config.language {
-        Lang::Id => id.to_string(),
-        Lang::En => en.to_string(),
-    };
-    let products = (words("Produk", "Products"), "produk/".to_string());
-    let tourism = (words("Wisata", "Tourism"), "wisata/".to_string());
-    let gallery = (words("Galeri", "Gallery"), "galeri/".to_string());
-    match page {
-        Page::Products => (Vec::new(), vec![products]),
-        Page::ProductCategory(k) => {
-            let cat = &c.categories[k];
-            (
-                Vec::new(),
-                vec![products, (cat.name.clone(), cat.path.clone())],
-            )
-        }
-        Page::Product(i) => {
-            let (item, name) = product(model, i);
-            let mut trail = Vec::new();
-            if c.products[i].listed {
-                trail.push(products);
-            }
-            if let Some(k) = c.products[i].category {
-                trail.push((c.categories[k].name.clone(), c.categories[k].path.clone()));
-            }
-            trail.push((name, c.products[i].path.clone()));
-            (vec![item], trail)
-        }
-        Page::Potentials => (
-            Vec::new(),
-            vec![(
-                words("Potensi Desa", "Village potential"),
-                "potensi/".into(),
-            )],
-        ),
-        Page::Tourism => (Vec::new(), vec![tourism]),
-        Page::Spot(i) => {
-            let name = model.profile.tourism[i].name.clone();
-            (
-                vec![attraction(model, i)],
-                vec![tourism, (name, c.spots[i].path.clone())],
-            )
-        }
-        Page::Gallery => (Vec::new(), vec![gallery]),
-        Page::Album(i) => {
-            let a = &c.albums[i];
-            (
-                vec![album(model, i)],
-                vec![gallery, (a.title.clone(), c.album_path(i))],
-            )
-        }
-    }
-}
 
 /// The absolute URL of a photo's 1200-wide sharing JPEG (published for
 /// the purpose), or of the path as written when it is not a photo of
@@ -98,7 +38,7 @@ fn largest_url(model: &Input<'_>, src: &str) -> Option<String> {
 }
 
 /// Product `i` and its name.
-fn product(model: &Input<'_>, i: usize) -> (Value, String) {
+pub fn product(model: &Input<'_>, i: usize) -> (Value, String) {
     let entry = &model.catalog.products[i];
     let p = entry.profile.map(|k| &model.profile.products[k]);
     let post = entry.post.map(|n| &model.posts[n]);
@@ -135,49 +75,56 @@ fn product(model: &Input<'_>, i: usize) -> (Value, String) {
             model.catalog.categories[k].name.clone().into(),
         );
     }
-    let (price, before) = prices(p.and_then(|p| p.price_idr), p.and_then(|p| p.discount_idr));
-    if let (Some(p), Some(price)) = (p, price) {
-        let mut offer = Map::new();
-        offer.insert("@type".into(), "Offer".into());
-        offer.insert("url".into(), url.into());
-        offer.insert("price".into(), price.into());
-        offer.insert("priceCurrency".into(), "IDR".into());
-        let stock = if p.active { "InStock" } else { "OutOfStock" };
-        offer.insert(
-            "availability".into(),
-            format!("https://schema.org/{stock}").into(),
-        );
-        offer.insert(
-            "itemCondition".into(),
-            "https://schema.org/NewCondition".into(),
-        );
-        if let Some(before) = before {
-            offer.insert(
-                "priceSpecification".into(),
-                json!({
-                    "@type": "UnitPriceSpecification",
-                    "priceType": "https://schema.org/StrikethroughPrice",
-                    "price": before,
-                    "priceCurrency": "IDR",
-                }),
-            );
-        }
-        if let Some(seller) = p.seller.as_deref().filter(|s| !s.trim().is_empty()) {
-            let mut s = Map::new();
-            s.insert("@type".into(), "Organization".into());
-            s.insert("name".into(), seller.into());
-            if let Some(wa) = &p.whatsapp_e164 {
-                s.insert("telephone".into(), format!("+{wa}").into());
-            }
-            offer.insert("seller".into(), Value::Object(s));
-        }
-        o.insert("offers".into(), Value::Object(offer));
+    if let Some(offer) = p.and_then(|p| offer(p, url)) {
+        o.insert("offers".into(), offer);
     }
     (Value::Object(o), name)
 }
 
+/// A profile product's `Offer`: its price in rupiah (with the price
+/// before a discount), whether it is in stock, and its seller.
+fn offer(p: &crate::load::profile::Product, url: String) -> Option<Value> {
+    let (price, before) = prices(p.price_idr, p.discount_idr);
+    let price = price?;
+    let mut offer = Map::new();
+    offer.insert("@type".into(), "Offer".into());
+    offer.insert("url".into(), url.into());
+    offer.insert("price".into(), price.into());
+    offer.insert("priceCurrency".into(), "IDR".into());
+    let stock = if p.active { "InStock" } else { "OutOfStock" };
+    offer.insert(
+        "availability".into(),
+        format!("https://schema.org/{stock}").into(),
+    );
+    offer.insert(
+        "itemCondition".into(),
+        "https://schema.org/NewCondition".into(),
+    );
+    if let Some(before) = before {
+        offer.insert(
+            "priceSpecification".into(),
+            json!({
+                "@type": "UnitPriceSpecification",
+                "priceType": "https://schema.org/StrikethroughPrice",
+                "price": before,
+                "priceCurrency": "IDR",
+            }),
+        );
+    }
+    if let Some(seller) = p.seller.as_deref().filter(|s| !s.trim().is_empty()) {
+        let mut s = Map::new();
+        s.insert("@type".into(), "Organization".into());
+        s.insert("name".into(), seller.into());
+        if let Some(wa) = &p.whatsapp_e164 {
+            s.insert("telephone".into(), format!("+{wa}").into());
+        }
+        offer.insert("seller".into(), Value::Object(s));
+    }
+    Some(Value::Object(offer))
+}
+
 /// Tourism spot `i`.
-fn attraction(model: &Input<'_>, i: usize) -> Value {
+pub fn attraction(model: &Input<'_>, i: usize) -> Value {
     let t = &model.profile.tourism[i];
     let url = model.permalink(&model.catalog.spots[i].path);
     let mut o = Map::new();
@@ -215,6 +162,15 @@ fn attraction(model: &Input<'_>, i: usize) -> Value {
             );
         }
     }
+    visiting(t, &mut o);
+    if let Some(wa) = &t.contact_whatsapp_e164 {
+        o.insert("telephone".into(), format!("+{wa}").into());
+    }
+    Value::Object(o)
+}
+
+/// When a spot is open, and what it has.
+fn visiting(t: &crate::load::profile::Tourism, o: &mut Map<String, Value>) {
     if let Some(((h1, m1), (h2, m2))) = t.opening_hours.as_deref().and_then(hours_range) {
         o.insert(
             "openingHoursSpecification".into(),
@@ -233,14 +189,10 @@ fn attraction(model: &Input<'_>, i: usize) -> Value {
             .collect();
         o.insert("amenityFeature".into(), Value::Array(f));
     }
-    if let Some(wa) = &t.contact_whatsapp_e164 {
-        o.insert("telephone".into(), format!("+{wa}").into());
-    }
-    Value::Object(o)
 }
 
 /// Album `i`: its photos with their captions.
-fn album(model: &Input<'_>, i: usize) -> Value {
+pub fn album(model: &Input<'_>, i: usize) -> Value {
     let a = &model.catalog.albums[i];
     let url = model.permalink(&model.catalog.album_path(i));
     let media: Vec<Value> = a

@@ -103,26 +103,7 @@ impl<'a> ProductView<'a> {
         let post = entry.post.map(|n| &model.posts[n]);
         let (price, price_before) =
             prices(p.and_then(|p| p.price_idr), p.and_then(|p| p.discount_idr));
-        let mut photos: Vec<PhotoRef> = p
-            .map(|p| p.photos.as_slice())
-            .unwrap_or_default()
-            .iter()
-            .map(|src| PhotoRef {
-                src: src.clone(),
-                alt: String::new(),
-            })
-            .collect();
-        if let Some(img) = post.and_then(|x| x.image.as_ref()) {
-            let root = &model.config.root_path;
-            let same =
-                |s: &str| dest_of(s, root).is_some() && dest_of(s, root) == dest_of(&img.src, root);
-            if !photos.iter().any(|ph| same(&ph.src)) {
-                photos.push(PhotoRef {
-                    src: img.src.clone(),
-                    alt: img.alt.clone(),
-                });
-            }
-        }
+        let photos = product_photos(model, p, post);
         // On its own page the story is shown whole, so not its summary.
         let description = p.and_then(|p| p.description.as_deref()).or_else(|| {
             post.filter(|_| !full)
@@ -167,6 +148,36 @@ impl<'a> ProductView<'a> {
             story: entry.post.map(|n| super::story(model, n, full)),
         }
     }
+}
+
+/// A product's photos: the profile's, then its story's main photo
+/// when it is not one of them.
+fn product_photos(
+    model: &Input<'_>,
+    p: Option<&crate::load::profile::Product>,
+    post: Option<&std::sync::Arc<crate::model::Post>>,
+) -> Vec<PhotoRef> {
+    let mut photos: Vec<PhotoRef> = p
+        .map(|p| p.photos.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|src| PhotoRef {
+            src: src.clone(),
+            alt: String::new(),
+        })
+        .collect();
+    if let Some(img) = post.and_then(|x| x.image.as_ref()) {
+        let root = &model.config.root_path;
+        let same =
+            |s: &str| dest_of(s, root).is_some() && dest_of(s, root) == dest_of(&img.src, root);
+        if !photos.iter().any(|ph| same(&ph.src)) {
+            photos.push(PhotoRef {
+                src: img.src.clone(),
+                alt: img.alt.clone(),
+            });
+        }
+    }
+    photos
 }
 
 #[derive(Serialize)]

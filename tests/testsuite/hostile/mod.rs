@@ -8,7 +8,8 @@
 //! - `files`: what is read (symlinks, special files, sizes, dot-folders,
 //!   extensions, bundles) and what the output keeps (the swap, leftovers);
 //! - `photos`: formats, originals, privacy, warnings and `--strict`;
-//! - `server`: the preview server under hostile clients.
+//! - `server`: the preview server under hostile clients;
+//! - `unreadable`: folders warta may not read, as warnings naming them.
 //!
 //! [`refused`] is the common check: exit 1, every expected text in the
 //! output, no panic, and the previous `public/` byte for byte as it was.
@@ -22,6 +23,7 @@ mod links;
 mod messages;
 mod photos;
 mod server;
+mod unreadable;
 
 /// Every file below `public/` with its bytes.
 pub fn public_bytes(site: &Site) -> BTreeMap<String, Vec<u8>> {

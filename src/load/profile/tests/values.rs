@@ -5,6 +5,8 @@ use super::{MINIMAL, load, problems, variant};
 
 /// Each case appends to MINIMAL (which ends on line 9) and expects one
 /// problem at the given position.
+// Long because: one table, one row per rule; split, the rules would
+// scatter over many tests that all read the same way.
 #[test]
 fn value_rules() {
     for (extra, error, position, needle) in [

@@ -10,149 +10,30 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use tera::Context;
-
 use crate::load::profile::{Budget, Money, StatRow};
 use crate::model::Model;
-use crate::render::Input;
-use crate::render::Job;
-use crate::render::views::PostView;
+use crate::render::kind::Key;
+use crate::render::structured::{crumbs, words};
+use serde::Serialize;
 
-/// The village data pages this site has, in menu order.
-pub fn jobs(model: &Model) -> Vec<Job> {
-    let p = &model.profile;
-    let stats = p.statistics.as_ref().is_some_and(|s| {
-        s.population.is_some()
-            || s.male.is_some()
-            || s.female.is_some()
-            || s.households.is_some()
-            || s.tables.iter().any(|t| !t.rows.is_empty())
-    });
-    [
-        (stats, Job::Statistik),
-        (p.has_budget, Job::Transparansi),
-        (!p.institutions.is_empty(), Job::Lembaga),
-        (!p.hamlets.is_empty(), Job::Wilayah),
-    ]
-    .into_iter()
-    .filter_map(|(has, job)| has.then_some(job))
-    .collect()
-}
+pub mod lembaga;
+pub mod statistik;
+pub mod transparansi;
+pub mod wilayah;
 
-/// The URL path of a village data page.
-pub fn path(job: Job) -> &'static str {
-    match job {
-        Job::Statistik => "statistik/",
-        Job::Transparansi => "transparansi/",
-        Job::Lembaga => "lembaga/",
-        _ => "wilayah/",
+/// The one page of a village data kind, when the profile has something
+/// for it.
+fn one_page(has: bool) -> Vec<Key> {
+    if has {
+        vec![Key::default()]
+    } else {
+        Vec::new()
     }
 }
 
-/// Fills `ctx` for a village data page; returns its template.
-pub fn context(model: &Input<'_>, job: Job, ctx: &mut Context) -> &'static str {
-    let p = &model.profile;
-    match job {
-        Job::Statistik => {
-            let tables: Vec<TableView> = p
-                .statistics
-                .iter()
-                .flat_map(|s| &s.tables)
-                .enumerate()
-                .map(|(i, t)| table_view(i, &t.key, &t.title, &t.rows))
-                .collect();
-            ctx.insert("tables", &tables);
-            "statistik.html"
-        }
-        Job::Transparansi => {
-            let mut years: Vec<YearView> = p.budget.iter().map(year_view).collect();
-            years.sort_by_key(|y| std::cmp::Reverse(y.year));
-            ctx.insert("years", &years);
-            "transparansi.html"
-        }
-        Job::Lembaga => {
-            let institutions: Vec<InstitutionView> = p
-                .institutions
-                .iter()
-                .map(|i| {
-                    let page = model.page_by_source(i.page.as_deref());
-                    InstitutionView {
-                        name: &i.name,
-                        abbreviation: i.abbreviation.as_deref(),
-                        kind: i.kind.as_deref(),
-                        chair: i.chair.as_deref(),
-                        page: page.map(|pg| PostView::summary(model, pg)),
-                    }
-                })
-                .collect();
-            let linked = linked_pages(model);
-            let pages: Vec<PostView> = model
-                .pages
-                .iter()
-                .enumerate()
-                .filter(|(i, pg)| pg.section == "lembaga" && !linked.contains(i))
-                .map(|(_, pg)| PostView::summary(model, pg))
-                .collect();
-            ctx.insert("institutions", &institutions);
-            ctx.insert("pages", &pages);
-            "lembaga.html"
-        }
-        _ => {
-            let sum = |f: fn(&crate::load::profile::Hamlet) -> Option<u32>| {
-                let given: Vec<u64> = p.hamlets.iter().filter_map(f).map(u64::from).collect();
-                (!given.is_empty()).then(|| given.iter().sum::<u64>())
-            };
-            ctx.insert(
-                "totals",
-                &HamletTotals {
-                    hamlets: p.hamlets.len(),
-                    rw: sum(|h| h.rw_count),
-                    rt: sum(|h| h.rt_count),
-                },
-            );
-            "wilayah.html"
-        }
-    }
-}
-
-/// Indexes (into `model.pages`) of the pages `/lembaga/` shows: those
-/// the institutions name, and the rest of `content/lembaga/`.
-pub fn lembaga_pages(model: &Model) -> Vec<usize> {
-    let linked = linked_pages(model);
-    (0..model.pages.len())
-        .filter(|i| linked.contains(i) || model.pages[*i].section == "lembaga")
-        .collect()
-}
-
-fn linked_pages(model: &Model) -> Vec<usize> {
-    model
-        .profile
-        .institutions
-        .iter()
-        .filter_map(|i| {
-            let rel = i.page.as_deref()?.trim_start_matches("content/");
-            model.pages.iter().position(|p| p.rel == rel)
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct InstitutionView<'a> {
-    name: &'a str,
-    abbreviation: Option<&'a str>,
-    kind: Option<&'a str>,
-    chair: Option<&'a str>,
-    /// The page `page =` names, as a post summary (`url`, `title`, `summary`).
-    page: Option<PostView<'a>>,
-}
-
-#[derive(Serialize)]
-struct HamletTotals {
-    hamlets: usize,
-    /// Sums of the counts given; none when no hamlet gives one.
-    rw: Option<u64>,
-    rt: Option<u64>,
+/// The breadcrumbs of a village data page named `id` (`en` in English).
+fn trail(m: &Model, id: &str, en: &str, path: &str) -> Option<Vec<serde_json::Value>> {
+    Some(vec![crumbs(m, vec![(words(m, id, en), path.to_string())])])
 }
 
 #[derive(Serialize, Debug)]
