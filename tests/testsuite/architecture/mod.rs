@@ -5,11 +5,14 @@
 //! [`MAX_FILE_LINES`] lines; every offender is listed with `file:line` and
 //! its length. The source is read as text by a small scanner that blanks
 //! out comments, strings and character literals, so a `{` inside a string
-//! or a comment is no brace.
+//! or a comment is no brace. [`imports`] checks the other rule: no import
+//! circle between the top-level modules.
 
 use std::path::{Path, PathBuf};
 
 use crate::support::repo;
+
+mod imports;
 
 const MAX_FN_LINES: usize = 60;
 const MAX_FILE_LINES: usize = 600;
