@@ -130,73 +130,18 @@ pub fn load_network(root: &Path) -> Result<Network, Diagnostics> {
 }
 
 fn resolve(raw: RawNetwork, root: &Path, source: String) -> Result<Network, Diagnostics> {
-    let mut problems = Diagnostics::new();
-    let at = |span: std::ops::Range<usize>, message: Text, hint: Text| {
-        Diagnostic::error(message)
-            .in_file(NETWORK_FILE)
-            .at(&source, span.start, span.len())
-            .hint(hint)
+    let mut check = Checker {
+        source: &source,
+        problems: Diagnostics::new(),
     };
-    if raw.title.get_ref().trim().is_empty() {
-        problems.push(at(
-            raw.title.span(),
-            text!(
-                "Judul jaringan (`title`) kosong.",
-                "The network title (`title`) is empty."
-            ),
-            text!(
-                "Isi nama jaringan, misalnya title = \"KIM Kabupaten Lampung Selatan\".",
-                "Give the network a name, e.g. title = \"KIM Kabupaten Lampung Selatan\"."
-            ),
-        ));
+    check.title(&raw.title);
+    let (base_url, root_path) = check.address(&raw.base_url);
+    let language = check.language(raw.language.as_ref());
+    let area_code = check.area_code(&raw.area_code);
+    let host = check.host(raw.host.as_ref());
+    if check.problems.has_errors() {
+        return Err(check.problems);
     }
-    let (base_url, root_path) = split_base_url(raw.base_url.get_ref()).unwrap_or_else(|msg| {
-        problems.push(at(
-            raw.base_url.span(),
-            msg,
-            text!(
-                "Tulis alamat lengkap portal, misalnya base_url = \"https://kim.lampungselatankab.go.id\".",
-                "Write the portal's full address, e.g. base_url = \"https://kim.lampungselatankab.go.id\"."
-            ),
-        ));
-        (String::new(), "/".into())
-    });
-    let language = match &raw.language {
-        None => Lang::Id,
-        Some(l) => match l.get_ref().as_str() {
-            "id" => Lang::Id,
-            "en" => Lang::En,
-            other => {
-                problems.push(at(
-                    l.span(),
-                    text!(
-                        "Bahasa `{other}` tidak dikenal.",
-                        "Unknown language `{other}`."
-                    ),
-                    text!(
-                        "Tulis language = \"id\" atau \"en\".",
-                        "Write language = \"id\" or \"en\"."
-                    ),
-                ));
-                Lang::Id
-            }
-        },
-    };
-    let code = raw.area_code.get_ref().trim().to_string();
-    if !is_region_code(&code) {
-        problems.push(at(
-            raw.area_code.span(),
-            text!(
-                "`area_code` jaringan harus kode provinsi, kabupaten/kota, atau kecamatan (tertulis: \"{code}\").",
-                "The network's `area_code` must be a province, regency or district code (found: \"{code}\")."
-            ),
-            text!(
-                "Misalnya area_code = \"18.01\" untuk satu kabupaten atau \"18\" untuk satu provinsi.",
-                "For example area_code = \"18.01\" for one regency or \"18\" for one province."
-            ),
-        ));
-    }
-    let host = host(raw.host.as_ref(), &mut problems, &at);
     let villages_span = raw.villages.span();
     let villages = raw
         .villages
@@ -207,9 +152,6 @@ fn resolve(raw: RawNetwork, root: &Path, source: String) -> Result<Network, Diag
             text: p.into_inner(),
         })
         .collect();
-    if problems.has_errors() {
-        return Err(problems);
-    }
     Ok(Network {
         root: root.to_path_buf(),
         title: raw.title.into_inner(),
@@ -217,7 +159,7 @@ fn resolve(raw: RawNetwork, root: &Path, source: String) -> Result<Network, Diag
         base_url,
         root_path,
         language,
-        area_code: code,
+        area_code,
         villages,
         host,
         source,
@@ -225,25 +167,112 @@ fn resolve(raw: RawNetwork, root: &Path, source: String) -> Result<Network, Diag
     })
 }
 
-fn host(
-    written: Option<&Spanned<String>>,
-    problems: &mut Diagnostics,
-    at: &dyn Fn(std::ops::Range<usize>, Text, Text) -> Diagnostic,
-) -> Host {
-    let Some(h) = written else {
-        return Host::None;
-    };
-    Host::parse(h.get_ref()).unwrap_or_else(|| {
-        let value = h.get_ref();
-        let names: Vec<&str> = Host::NAMES.iter().map(|(n, _)| *n).collect();
-        let list = names.join(", ");
-        problems.push(at(
-            h.span(),
-            text!("Host `{value}` tidak dikenal.", "Unknown host `{value}`."),
-            text!("Pilih salah satu: {list}.", "Choose one of: {list}."),
-        ));
-        Host::None
-    })
+/// The checks of `[network]`, each reporting at its key's line into
+/// `problems` (so every mistake is listed at once) and returning the
+/// value to use.
+struct Checker<'a> {
+    source: &'a str,
+    problems: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn report<T>(&mut self, value: &Spanned<T>, message: Text, hint: Text) {
+        let span = value.span();
+        self.problems.push(
+            Diagnostic::error(message)
+                .in_file(NETWORK_FILE)
+                .at(self.source, span.start, span.len())
+                .hint(hint),
+        );
+    }
+
+    fn title(&mut self, title: &Spanned<String>) {
+        if title.get_ref().trim().is_empty() {
+            self.report(
+                title,
+                text!(
+                    "Judul jaringan (`title`) kosong.",
+                    "The network title (`title`) is empty."
+                ),
+                text!(
+                    "Isi nama jaringan, misalnya title = \"KIM Kabupaten Lampung Selatan\".",
+                    "Give the network a name, e.g. title = \"KIM Kabupaten Lampung Selatan\"."
+                ),
+            );
+        }
+    }
+
+    fn address(&mut self, url: &Spanned<String>) -> (String, String) {
+        split_base_url(url.get_ref()).unwrap_or_else(|msg| {
+            self.report(
+                url,
+                msg,
+                text!(
+                    "Tulis alamat lengkap portal, misalnya base_url = \"https://kim.lampungselatankab.go.id\".",
+                    "Write the portal's full address, e.g. base_url = \"https://kim.lampungselatankab.go.id\"."
+                ),
+            );
+            (String::new(), "/".into())
+        })
+    }
+
+    fn language(&mut self, written: Option<&Spanned<String>>) -> Lang {
+        let Some(l) = written else {
+            return Lang::Id;
+        };
+        match l.get_ref().as_str() {
+            "id" => Lang::Id,
+            "en" => Lang::En,
+            other => {
+                self.report(
+                    l,
+                    text!(
+                        "Bahasa `{other}` tidak dikenal.",
+                        "Unknown language `{other}`."
+                    ),
+                    text!(
+                        "Tulis language = \"id\" atau \"en\".",
+                        "Write language = \"id\" or \"en\"."
+                    ),
+                );
+                Lang::Id
+            }
+        }
+    }
+
+    fn area_code(&mut self, written: &Spanned<String>) -> String {
+        let code = written.get_ref().trim().to_string();
+        if !is_region_code(&code) {
+            self.report(
+                written,
+                text!(
+                    "`area_code` jaringan harus kode provinsi, kabupaten/kota, atau kecamatan (tertulis: \"{code}\").",
+                    "The network's `area_code` must be a province, regency or district code (found: \"{code}\")."
+                ),
+                text!(
+                    "Misalnya area_code = \"18.01\" untuk satu kabupaten atau \"18\" untuk satu provinsi.",
+                    "For example area_code = \"18.01\" for one regency or \"18\" for one province."
+                ),
+            );
+        }
+        code
+    }
+
+    fn host(&mut self, written: Option<&Spanned<String>>) -> Host {
+        let Some(h) = written else {
+            return Host::None;
+        };
+        Host::parse(h.get_ref()).unwrap_or_else(|| {
+            let value = h.get_ref();
+            let list = Host::NAMES.map(|(n, _)| n).join(", ");
+            self.report(
+                h,
+                text!("Host `{value}` tidak dikenal.", "Unknown host `{value}`."),
+                text!("Pilih salah satu: {list}.", "Choose one of: {list}."),
+            );
+            Host::None
+        })
+    }
 }
 
 /// `18`, `18.01` or `18.01.11`: a province, regency or district code.
