@@ -23,6 +23,7 @@ pub mod fsx;
 pub mod images;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod output;
 pub mod render;
 pub mod search;
