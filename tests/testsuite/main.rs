@@ -17,6 +17,7 @@ mod discover;
 mod hostile;
 mod images;
 mod network;
+mod parity;
 mod portable;
 mod robustness;
 mod search;
