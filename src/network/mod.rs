@@ -7,8 +7,10 @@
 //! of [`crate::site`], run for each, so that one broken village is
 //! reported and left out while the others publish.
 
+pub mod build;
 pub mod config;
 pub mod glob;
+pub mod report;
 pub mod villages;
 
 pub use config::{Network, load_network};

@@ -71,6 +71,13 @@ impl Staging {
         &self.dir
     }
 
+    /// Carries `rel` of the old output into the new one at the commit, as
+    /// `[build] keep` does: a network keeps the folder of a village whose
+    /// build failed, or that this run did not build.
+    pub fn keep(&mut self, rel: &str) {
+        self.keep.push(rel.to_string());
+    }
+
     /// Writes `rel` (a `/`-separated path below the output root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(safe_rel(rel)?);
