@@ -73,7 +73,7 @@ pub struct Loaded {
 pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     let root = req.root.as_path();
     let fallback = match &req.address {
-        Address::Network(url) => Some(url.as_str()),
+        Address::Network(url) | Address::Url(url) => Some(url.as_str()),
         _ => None,
     };
     let mut config = load_config_with(root, fallback)?;

@@ -233,3 +233,53 @@ fn a_village_without_base_url_outside_a_network_is_told_to_add_one() {
         "{stderr}"
     );
 }
+
+/// A copy of `network-example/` (without what a build left there).
+pub fn network_example() -> Site {
+    let site = Site::empty();
+    let from = repo().join("network-example");
+    for entry in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public" && e.file_name() != ".warta-cache")
+    {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&from).unwrap();
+            site.write(
+                &rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(entry.path()).unwrap(),
+            );
+        }
+    }
+    site
+}
+
+#[test]
+fn the_network_example_builds() {
+    let site = network_example();
+    let r = site.build_ok();
+    let villages: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(v, _)| v))
+        .filter(|v| v.starts_with("desa/"))
+        .collect();
+    assert_eq!(
+        villages,
+        [
+            "desa/karangsari",
+            "desa/mulyoarjo",
+            "desa/sukamaju",
+            "desa/sumberejo",
+            "desa/tegalrejo",
+            "desa/wonoasri"
+        ]
+    );
+    assert!(
+        r.stdout.contains("; 0 desa gagal; 0 peringatan.\n"),
+        "{}",
+        r.stdout
+    );
+    let sukamaju = site.read("public/sukamaju/profile.json");
+    assert!(sukamaju.contains("\"url\": \"https://kim.malangkab.example.id/sukamaju/\""));
+}
