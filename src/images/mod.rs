@@ -353,7 +353,7 @@ impl ImageStore {
 
     /// Reads, hashes, and takes the result from the disk cache or makes it.
     fn load(&self, file: &Path, dest: &str) -> Result<Processed, Problem> {
-        let bytes = std::fs::read(file).map_err(|e| Problem::Io(e.to_string()))?;
+        let bytes = crate::fsx::read(file).map_err(|d| Problem::Io(d.message.en))?;
         let key = cache::key(&bytes, &self.settings_key);
         let from = |m: cache::Manifest, dir: Option<PathBuf>| Processed {
             dest: dest.to_string(),
@@ -503,7 +503,7 @@ impl ImageStore {
     /// pointing at the first place in `by` that names it.
     fn missing(&self, dest: &str, by: &Path) -> Diagnostic {
         let d = messages::diagnostic(dest, &Problem::Missing, &[by], None);
-        let source = std::fs::read_to_string(self.cache.site_root().join(by)).unwrap_or_default();
+        let source = crate::fsx::read_text(&self.cache.site_root().join(by)).unwrap_or_default();
         match messages::find_name(&source, dest) {
             Some((at, len)) => d.at(&source, at, len),
             None => d,

@@ -10,7 +10,6 @@
 pub mod build;
 pub mod config;
 pub mod glob;
-pub mod report;
 pub mod villages;
 
 pub use config::{Network, load_network};
