@@ -1,6 +1,6 @@
 //! Photos from phones, made light and safe for the web.
 //!
-//! A stage between the model and rendering. Every photo the site refers
+//! Stage 3, between the model and rendering. Every photo the site refers
 //! to (a post's `image`, `![alt](foto.jpg)` in a body, the photos of
 //! `profile.toml`, and whatever a template asks for with `picture()`) is
 //! decoded within limits, turned upright by its EXIF orientation, stripped
@@ -11,9 +11,10 @@
 //! are never published: `media/`, bundles and `content/` publish their
 //! other files as they are, but a `.jpg`, `.jpeg`, `.png` or `.webp` only
 //! through its processed variants, and only when a page shows it. The one
-//! way to publish an original on purpose is [`ImageStore::publish_original`]
-//! (for the gallery's `original = true` in `album.toml`, issue 6): it
-//! publishes the source with its metadata cut out losslessly.
+//! way to publish an original on purpose is a page linking it through
+//! [`ImagePlan::original`] (for the gallery's `original = true` in
+//! `album.toml`, issue 6): [`crate::site::published`] then publishes the
+//! source with its metadata cut out losslessly.
 //!
 //! Names: `media/kantor.jpg` gives `media/kantor-480w.webp`,
 //! `media/kantor-480w.jpg`, …, and `media/kantor-og.jpg`, next to where the

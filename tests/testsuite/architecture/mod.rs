@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::repo;
 
+mod docs;
 mod imports;
 
 const MAX_FN_LINES: usize = 60;
