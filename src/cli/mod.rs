@@ -1,4 +1,4 @@
-//! The command line: `init`, `new`, `build`, `check`, `serve`.
+//! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
@@ -7,6 +7,7 @@
 mod build;
 mod init;
 mod new;
+mod portal;
 mod serve;
 
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ pub enum Command {
     Check(build::CheckArgs),
     /// Pratinjau langsung di peramban / Live preview in the browser
     Serve(serve::ServeArgs),
+    /// Bangun portal jaringan dari desa yang sudah dibangun / Build a network's portal from built villages
+    Portal(portal::PortalArgs),
 }
 
 /// Options every subcommand takes.
@@ -116,6 +119,7 @@ impl Cli {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
             Command::Serve(a) => a.run(),
+            Command::Portal(a) => a.run(),
         }
     }
 }
