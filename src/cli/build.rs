@@ -81,7 +81,7 @@ impl BuildArgs {
                 shard: self.shard,
                 now: None,
             };
-            crate::network::report::build_outcome(&req, &self.common)
+            super::network::build_outcome(&req, &self.common)
         })
     }
 

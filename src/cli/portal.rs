@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::{CommonArgs, Outcome};
-use crate::network::portal_run::{PortalRequest, portal_outcome};
+use super::{CommonArgs, Outcome};
+use crate::diag::Lang;
+use crate::network::portal_run::{PortalRequest, run_portal};
 
 #[derive(Debug, Args)]
 pub struct PortalArgs {
@@ -28,5 +29,21 @@ impl PortalArgs {
             now: None,
         };
         portal_outcome(&req, &self.common)
+    }
+}
+
+/// Runs `warta portal` and says what it did.
+fn portal_outcome(req: &PortalRequest, common: &CommonArgs) -> Outcome {
+    match run_portal(req) {
+        Ok((report, output)) => {
+            let lang = common.message_lang(None);
+            let (n, files, out) = (report.villages, report.files, output.display());
+            let line = match lang {
+                Lang::Id => format!("Portal selesai: {n} desa, {files} berkas ditulis ke {out}.\n"),
+                Lang::En => format!("Portal done: {n} villages, {files} files written to {out}.\n"),
+            };
+            Outcome::ok_with_warnings(line, &report.warnings, lang)
+        }
+        Err((problems, lang)) => Outcome::failed(&problems, common.message_lang(Some(lang))),
     }
 }

@@ -85,7 +85,7 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     problems.extend(content_problems);
     let mut files = SiteFiles::read(root, &mut problems);
     files.index_content(root, &content);
-    let (albums, album_problems) = load_gallery(root);
+    let (albums, album_problems) = load_gallery(root, &files);
     problems.extend(album_problems);
     Ok(Loaded {
         root: root.to_path_buf(),

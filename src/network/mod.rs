@@ -12,7 +12,6 @@ pub mod config;
 pub mod glob;
 pub mod portal;
 pub mod portal_run;
-pub mod report;
 pub mod villages;
 
 pub use config::{Network, load_network};

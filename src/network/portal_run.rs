@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use super::portal::{PortalReport, build_portal};
 use super::{Village, discover, load_network};
-use crate::cli::{CommonArgs, Outcome};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::Staging;
 use crate::text;
@@ -69,20 +68,4 @@ pub fn run_portal(req: &PortalRequest) -> Result<(PortalReport, PathBuf), (Diagn
     }
     staging.commit().map_err(|d| fail(d.into()))?;
     Ok((report, output))
-}
-
-/// Runs `warta portal` and says what it did.
-pub fn portal_outcome(req: &PortalRequest, common: &CommonArgs) -> Outcome {
-    match run_portal(req) {
-        Ok((report, output)) => {
-            let lang = common.message_lang(None);
-            let (n, files, out) = (report.villages, report.files, output.display());
-            let line = match lang {
-                Lang::Id => format!("Portal selesai: {n} desa, {files} berkas ditulis ke {out}.\n"),
-                Lang::En => format!("Portal done: {n} villages, {files} files written to {out}.\n"),
-            };
-            Outcome::ok_with_warnings(line, &report.warnings, lang)
-        }
-        Err((problems, lang)) => Outcome::failed(&problems, common.message_lang(Some(lang))),
-    }
 }

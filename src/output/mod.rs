@@ -1,4 +1,4 @@
-//! Stage 4: write. The output folder is replaced in one step, or not at all.
+//! Stage 5: write. The output folder is replaced in one step, or not at all.
 //!
 //! A build writes into a staging folder beside the output (same
 //! filesystem, so the final step is a rename). Only when every page was

@@ -4,9 +4,9 @@
 
 use std::time::Instant;
 
-use super::build::{NetworkReport, NetworkRequest, build_network, from_root};
-use crate::cli::{CommonArgs, Outcome};
+use super::{CommonArgs, Outcome};
 use crate::diag::{Diagnostics, Lang};
+use crate::network::build::{NetworkReport, NetworkRequest, build_network, from_root};
 
 /// Runs the network build of `req` and says what it did.
 pub fn build_outcome(req: &NetworkRequest, common: &CommonArgs) -> Outcome {
