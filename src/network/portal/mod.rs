@@ -124,6 +124,13 @@ fn outputs(
         files.push((path, text.into_bytes()));
     }
     files.push(("network.json".into(), network_json(net, data).into_bytes()));
+    files.extend(fixed_files(net));
+    Ok(files)
+}
+
+/// `robots.txt` and the theme's static files (`style.css`).
+fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
     files.push((
         "robots.txt".into(),
         format!(
@@ -144,7 +151,7 @@ fn outputs(
             .map(|n| n.to_string_lossy().into_owned());
         files.push((name.unwrap_or_default(), f.contents().to_vec()));
     }
-    Ok(files)
+    files
 }
 
 type Page = (String, &'static str, Value);
@@ -184,11 +191,11 @@ fn pages(
         ("peta/index.html".into(), "peta.html", json!({})),
         ("404.html".into(), "404.html", json!({})),
     ];
-    let feed_data = |path: &str, name: Option<&str>, list: &[&Value]| json!({ "feed": { "path": path, "category": name, "entries": list, "updated": updated } });
     for kind in ["atom.xml", "rss.xml"] {
-        out.push((kind.into(), kind_template(kind), feed_data("", None, &feed)));
+        let data = feed_data("", None, &feed, &updated);
+        out.push((kind.into(), kind_template(kind), data));
     }
-    out.extend(category_feeds(entries, &feed_data));
+    out.extend(category_feeds(entries, &updated));
     out.push(("sitemap.xml".into(), "sitemap_index.xml", json!({})));
     let portal_pages = ["", "desa/", "statistik/", "produk/", "peta/"];
     out.push((
@@ -200,10 +207,7 @@ fn pages(
 }
 
 /// Atom and RSS of each category: `kategori/<key>/atom.xml`.
-fn category_feeds(
-    entries: &[Value],
-    feed_data: &dyn Fn(&str, Option<&str>, &[&Value]) -> Value,
-) -> Vec<Page> {
+fn category_feeds(entries: &[Value], updated: &Option<Value>) -> Vec<Page> {
     let mut out = Vec::new();
     for (key, name) in views::categories(entries) {
         let list: Vec<&Value> = entries
@@ -217,11 +221,17 @@ fn category_feeds(
             .collect();
         let path = format!("kategori/{key}/");
         for kind in ["atom.xml", "rss.xml"] {
-            let data = feed_data(&path, Some(&name), &list);
+            let data = feed_data(&path, Some(&name), &list, updated);
             out.push((format!("{path}{kind}"), kind_template(kind), data));
         }
     }
     out
+}
+
+/// A feed template's data: its path below the portal, its category, its
+/// entries and when the newest was written.
+fn feed_data(path: &str, name: Option<&str>, list: &[&Value], updated: &Option<Value>) -> Value {
+    json!({ "feed": { "path": path, "category": name, "entries": list, "updated": updated } })
 }
 
 fn kind_template(kind: &str) -> &'static str {
