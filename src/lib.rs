@@ -1,20 +1,27 @@
 //! warta: a static site generator for Indonesia's village information
 //! communities (KIM).
 //!
-//! A site is built in four stages, each a module, each taking the previous
-//! stage's value (ARCHITECTURE.md §4):
+//! A site is built in five stages, each a module, each a function from
+//! the previous stages' values (docs/ARCHITECTURE.md):
 //!
-//! - [`load`]: read `warta.toml`, `profile.toml` and `content/` into raw,
-//!   validated data, reporting every problem with file, line and column;
-//! - [`model`]: resolve that into one read-only site model (posts newest
-//!   first, sections, categories, tags, pagination, archive, links);
-//! - [`images`]: photos the site shows, decoded, turned upright, stripped
-//!   of their metadata and resized into WebP and JPEG (cached);
-//! - [`render`]: Tera templates (site > theme > built-in `desa`) turn model
-//!   pages into HTML, in parallel, from references into the model;
-//! - [`output`]: write into a staging folder and swap it in atomically.
+//! - [`load`]: read `warta.toml`, `profile.toml`, `content/`, the gallery
+//!   and the site's file lists into a [`load::Loaded`], reporting every
+//!   problem with file, line and column;
+//! - [`model`]: resolve that into one read-only [`model::Model`] (posts
+//!   newest first, sections, categories, tags, pagination, archive,
+//!   links), reading no file;
+//! - [`images`]: the [`images::ImagePlan`], the photos the site refers to
+//!   decoded, turned upright, stripped of their metadata and resized into
+//!   WebP and JPEG (cached);
+//! - [`render`]: Tera templates (site > theme > built-in `desa`) turn each
+//!   page of every [`render::kind::Kind`] into text, in parallel, and
+//!   return the photos each page used ([`render::Rendered`]);
+//! - [`output`]: write the pages and [`site::published`] files into a
+//!   staging folder and swap it in atomically.
 //!
-//! [`site::Site::build`] runs them in order.
+//! [`site::Site::build`] runs them in order; [`site::Site::check`] runs
+//! them without the write; [`serve`] keeps their values and runs them
+//! again with what changed.
 
 pub mod cli;
 pub mod diag;
@@ -23,6 +30,7 @@ pub mod fsx;
 pub mod images;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod output;
 pub mod render;
 pub mod search;

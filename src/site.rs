@@ -69,7 +69,13 @@ impl Site {
     /// `[build] strict = true`) they fail the build before the swap, so
     /// the previous output stays.
     pub fn build(req: &BuildRequest) -> Result<BuildReport, BuildFailure> {
-        let loaded = load(req)?;
+        Self::build_at(req, address(req))
+    }
+
+    /// [`Site::build`] for the site at `address` (a village of a network
+    /// is built at the address the network gives it).
+    pub fn build_at(req: &BuildRequest, address: Address) -> Result<BuildReport, BuildFailure> {
+        let loaded = load(req, address)?;
         let (model, mut warnings) = model(&loaded, options(req), None)?;
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
@@ -121,7 +127,7 @@ impl Site {
     /// Checks the whole site without writing anything: the stages of
     /// [`Site::build`], every page rendered in memory, photos only decoded.
     pub fn check(req: &BuildRequest) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
-        let loaded = load(req)?;
+        let loaded = load(req, address(req))?;
         let (model, mut problems) = model(&loaded, options(req), None)?;
         let lang = model.config.language;
         let store = Arc::new(ImageStore::new(&req.root, &model.config.images, false));
@@ -151,7 +157,7 @@ impl Site {
     /// Stages 1 and 2: everything up to a model, with every problem of
     /// every file collected before giving up.
     pub fn load_model(req: &BuildRequest) -> Result<(Model, Diagnostics), BuildFailure> {
-        model(&load(req)?, options(req), None)
+        model(&load(req, address(req))?, options(req), None)
     }
 }
 
@@ -162,12 +168,16 @@ fn options(req: &BuildRequest) -> BuildOptions {
     }
 }
 
-/// Stage 1 for a build: the request's root, at its address.
-fn load(req: &BuildRequest) -> Result<Loaded, BuildFailure> {
-    let address = match &req.base_url {
+/// The address `req` asks for: `--base-url`, else the configured one.
+fn address(req: &BuildRequest) -> Address {
+    match &req.base_url {
         Some(url) => Address::Url(url.clone()),
         None => Address::Configured,
-    };
+    }
+}
+
+/// Stage 1 for a build: the request's root, at `address`.
+fn load(req: &BuildRequest, address: Address) -> Result<Loaded, BuildFailure> {
     let request = Request {
         root: req.root.clone(),
         address,

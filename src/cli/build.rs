@@ -7,6 +7,8 @@ use clap::Args;
 
 use crate::cli::{CommonArgs, Outcome};
 use crate::diag::Lang;
+use crate::network::Network;
+use crate::network::build::{NetworkRequest, Shard};
 use crate::site::{BuildRequest, Site};
 
 #[derive(Debug, Args)]
@@ -28,6 +30,12 @@ pub struct BuildArgs {
     /// Peringatan dihitung kesalahan (untuk CI) / Warnings fail the build (for CI)
     #[arg(long)]
     pub strict: bool,
+    /// Jaringan: hanya desa dengan kode wilayah ini / Network: only villages within this area code
+    #[arg(long, value_name = "KODE")]
+    pub only: Option<String>,
+    /// Jaringan: bagian I dari N, untuk CI / Network: part I of N, for CI
+    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
@@ -43,7 +51,44 @@ pub struct CheckArgs {
 }
 
 impl BuildArgs {
+    /// At a network root (`network.toml`), the network build.
+    fn network(&self) -> Option<Outcome> {
+        let network = Network::is_network(&self.common.root);
+        let wrong = if network {
+            self.base_url.is_some() || self.portable
+        } else {
+            self.only.is_some() || self.shard.is_some()
+        };
+        if wrong {
+            let lang = self.common.message_lang(None);
+            return Some(Outcome {
+                stdout: String::new(),
+                stderr: match lang {
+                    Lang::Id => "--only dan --shard hanya untuk folder jaringan (berisi network.toml); --base-url dan --portable hanya untuk satu situs desa.\n",
+                    Lang::En => "--only and --shard are only for a network folder (holding network.toml); --base-url and --portable only for one village site.\n",
+                }
+                .to_string(),
+                code: 2,
+            });
+        }
+        network.then(|| {
+            let req = NetworkRequest {
+                root: self.common.root.clone(),
+                output: self.output.clone(),
+                drafts: self.drafts,
+                strict: self.strict,
+                only: self.only.clone(),
+                shard: self.shard,
+                now: None,
+            };
+            super::network::build_outcome(&req, &self.common)
+        })
+    }
+
     pub fn run(self) -> Outcome {
+        if let Some(outcome) = self.network() {
+            return outcome;
+        }
         let started = Instant::now();
         let req = BuildRequest {
             root: self.common.root.clone(),

@@ -6,6 +6,7 @@
 
 mod build;
 mod init;
+mod network;
 mod new;
 mod serve;
 

@@ -1,6 +1,6 @@
 //! Photos from phones, made light and safe for the web.
 //!
-//! A stage between the model and rendering. Every photo the site refers
+//! Stage 3, between the model and rendering. Every photo the site refers
 //! to (a post's `image`, `![alt](foto.jpg)` in a body, the photos of
 //! `profile.toml`, and whatever a template asks for with `picture()`) is
 //! decoded within limits, turned upright by its EXIF orientation, stripped
@@ -11,9 +11,10 @@
 //! are never published: `media/`, bundles and `content/` publish their
 //! other files as they are, but a `.jpg`, `.jpeg`, `.png` or `.webp` only
 //! through its processed variants, and only when a page shows it. The one
-//! way to publish an original on purpose is [`ImageStore::publish_original`]
-//! (for the gallery's `original = true` in `album.toml`, issue 6): it
-//! publishes the source with its metadata cut out losslessly.
+//! way to publish an original on purpose is a page linking it through
+//! [`ImagePlan::original`] (for the gallery's `original = true` in
+//! `album.toml`, issue 6): [`crate::site::published`] then publishes the
+//! source with its metadata cut out losslessly.
 //!
 //! Names: `media/kantor.jpg` gives `media/kantor-480w.webp`,
 //! `media/kantor-480w.jpg`, …, and `media/kantor-og.jpg`, next to where the
@@ -353,7 +354,7 @@ impl ImageStore {
 
     /// Reads, hashes, and takes the result from the disk cache or makes it.
     fn load(&self, file: &Path, dest: &str) -> Result<Processed, Problem> {
-        let bytes = std::fs::read(file).map_err(|e| Problem::Io(e.to_string()))?;
+        let bytes = crate::fsx::read(file).map_err(|d| Problem::Io(d.message.en))?;
         let key = cache::key(&bytes, &self.settings_key);
         let from = |m: cache::Manifest, dir: Option<PathBuf>| Processed {
             dest: dest.to_string(),
@@ -503,7 +504,7 @@ impl ImageStore {
     /// pointing at the first place in `by` that names it.
     fn missing(&self, dest: &str, by: &Path) -> Diagnostic {
         let d = messages::diagnostic(dest, &Problem::Missing, &[by], None);
-        let source = std::fs::read_to_string(self.cache.site_root().join(by)).unwrap_or_default();
+        let source = crate::fsx::read_text(&self.cache.site_root().join(by)).unwrap_or_default();
         match messages::find_name(&source, dest) {
             Some((at, len)) => d.at(&source, at, len),
             None => d,

@@ -29,7 +29,8 @@ struct RawConfig {
     title: toml::Spanned<String>,
     #[serde(default)]
     description: String,
-    base_url: toml::Spanned<String>,
+    /// May be left out in a village of a network, which gives the address.
+    base_url: Option<toml::Spanned<String>>,
     language: Option<toml::Spanned<String>>,
     theme: Option<String>,
     posts_per_page: Option<toml::Spanned<i64>>,
@@ -231,6 +232,12 @@ pub fn split_base_url(url: &str) -> Result<(String, String), Text> {
 
 /// Reads and resolves `<root>/warta.toml`.
 pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
+    load_config_with(root, None)
+}
+
+/// Reads and resolves `<root>/warta.toml`, at `fallback` when it sets no
+/// `base_url` (a village of a network: the network gives its address).
+pub fn load_config_with(root: &Path, fallback: Option<&str>) -> Result<Config, Diagnostics> {
     let path = root.join(CONFIG_FILE);
     let file = Path::new(CONFIG_FILE);
     let source = fsx::read_site_text(root, &path).map_err(|d| {
@@ -241,12 +248,18 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
     })?;
     let what = Text::new("warta.toml", "warta.toml");
     let raw: RawConfig = parse_toml(&source, file, &source, 0, &what)?;
-    resolve(raw, file, &source)
+    resolve(raw, file, &source, fallback)
 }
 
-fn resolve(raw: RawConfig, file: &Path, source: &str) -> Result<Config, Diagnostics> {
+fn resolve(
+    raw: RawConfig,
+    file: &Path,
+    source: &str,
+    fallback: Option<&str>,
+) -> Result<Config, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let (base_url, root_path) = site_address(&raw.base_url, file, source, &mut problems);
+    let (base_url, root_path) =
+        site_address(raw.base_url.as_ref(), fallback, file, source, &mut problems);
     let language = language(raw.language.as_ref(), file, source, &mut problems);
     let posts_per_page = posts_per_page(raw.posts_per_page.as_ref(), file, source, &mut problems);
     for d in crate::load::tomlscan::scan(source, file, &crate::load::tomlscan::CONFIG) {

@@ -95,6 +95,12 @@ impl SiteFiles {
         }
     }
 
+    /// Every file of the site found so far, by its path below the site
+    /// root, in no order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.index.iter().map(String::as_str)
+    }
+
     /// Whether the site has the file at `rel` (below the site root).
     pub fn exists(&self, rel: &str) -> bool {
         self.index.contains(rel)

@@ -28,6 +28,7 @@
 //! [`crate::images::ImagePlan::original`].
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -35,11 +36,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::files::is_photo;
+use super::files::{SiteFiles, is_photo};
 use crate::diag::{Diagnostic, Diagnostics, Text, display_path};
 use crate::format::slugify;
 use crate::fsx;
-use crate::load::content::is_ignored_name;
 use crate::load::tomlerr::{parse_toml, suggest_key};
 use crate::load::years;
 use crate::text;
@@ -112,42 +112,21 @@ pub fn is_album_file<S: AsRef<str>>(rel: &[S]) -> bool {
     matches!(rel, [g, _, f] if g.as_ref() == "galeri" && f.as_ref() == ALBUM_FILE)
 }
 
-/// Reads every album under `<root>/media/galeri/`, newest first (albums
-/// without a date after those with one, by title). A site without the
+/// Every album under `<root>/media/galeri/`, newest first (albums
+/// without a date after those with one, by title), from the files the
+/// site walk found (so a folder it could not read is already a warning
+/// naming it, and a photo it refused is no album's). A site without the
 /// folder has no albums and no problem.
-pub fn load_gallery(root: &Path) -> (Vec<Album>, Diagnostics) {
+pub fn load_gallery(root: &Path, files: &SiteFiles) -> (Vec<Album>, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let dir = root.join(GALLERY_DIR);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return (Vec::new(), problems);
-    };
-    let mut folders: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| {
-            let name = e.file_name().to_str()?.to_string();
-            (!is_ignored_name(&name)).then(|| (name, e.path()))
-        })
-        .collect();
-    folders.sort();
     let mut albums: Vec<Album> = Vec::new();
-    for (folder, path) in folders {
-        let Some(album) = load_album(root, &folder, &path, &mut problems) else {
+    for (folder, photos) in album_folders(files) {
+        let path = root.join(GALLERY_DIR).join(&folder);
+        let Some(album) = load_album(root, &folder, &path, photos, &mut problems) else {
             continue;
         };
         if let Some(first) = albums.iter().find(|a| a.slug == album.slug) {
-            let (a, b, slug) = (&first.folder, &album.folder, &album.slug);
-            problems.push(
-                Diagnostic::error(text!(
-                    "Folder album `{a}` dan `{b}` di {GALLERY_DIR}/ menghasilkan alamat yang sama /galeri/{slug}/.",
-                    "The album folders `{a}` and `{b}` in {GALLERY_DIR}/ give the same address /galeri/{slug}/."
-                ))
-                .in_file(display_path(root, &path))
-                .hint(Text::new(
-                    "Ganti nama salah satu folder. Huruf besar dan kecil, spasi dan tanda hubung dianggap sama.",
-                    "Rename one of the folders. Upper and lower case, spaces and hyphens count as the same.",
-                )),
-            );
+            problems.push(same_address(root, first, &album, &path));
             continue;
         }
         albums.push(album);
@@ -161,46 +140,69 @@ pub fn load_gallery(root: &Path) -> (Vec<Album>, Diagnostics) {
     (albums, problems)
 }
 
+/// The folders directly under `media/galeri/` holding a photo or an
+/// `album.toml`, by name, each with its photos in natural name order.
+fn album_folders(files: &SiteFiles) -> BTreeMap<String, Vec<String>> {
+    let mut folders: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let prefix = format!("{GALLERY_DIR}/");
+    for rel in files.paths() {
+        let Some(below) = rel.strip_prefix(&prefix) else {
+            continue;
+        };
+        if let Some((folder, name)) = below.split_once('/').filter(|(_, n)| !n.contains('/')) {
+            let photos = folders.entry(folder.to_string()).or_default();
+            if is_photo(name) {
+                photos.push(name.to_string());
+            }
+        }
+    }
+    for photos in folders.values_mut() {
+        photos.sort_by(|a, b| natural_cmp(a, b));
+    }
+    folders
+}
+
+/// Two album folders whose names give the same address.
+fn same_address(root: &Path, first: &Album, second: &Album, path: &Path) -> Diagnostic {
+    let (a, b, slug) = (&first.folder, &second.folder, &second.slug);
+    Diagnostic::error(text!(
+        "Folder album `{a}` dan `{b}` di {GALLERY_DIR}/ menghasilkan alamat yang sama /galeri/{slug}/.",
+        "The album folders `{a}` and `{b}` in {GALLERY_DIR}/ give the same address /galeri/{slug}/."
+    ))
+    .in_file(display_path(root, path))
+    .hint(Text::new(
+        "Ganti nama salah satu folder. Huruf besar dan kecil, spasi dan tanda hubung dianggap sama.",
+        "Rename one of the folders. Upper and lower case, spaces and hyphens count as the same.",
+    ))
+}
+
 /// One folder as an album; `None` when it holds no photo.
-fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics) -> Option<Album> {
-    let mut files: Vec<String> = std::fs::read_dir(path)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| !is_ignored_name(n) && is_photo(n))
-        .collect();
-    files.sort_by(|a, b| natural_cmp(a, b));
+fn load_album(
+    root: &Path,
+    folder: &str,
+    path: &Path,
+    files: Vec<String>,
+    problems: &mut Diagnostics,
+) -> Option<Album> {
     let toml_path = path.join(ALBUM_FILE);
     let shown = display_path(root, &toml_path);
-    let raw = if toml_path.is_file() {
+    let raw = if fsx::exists(&toml_path) {
         read_album_toml(root, &toml_path, &shown, problems)
     } else {
         None
     };
     if files.is_empty() {
         if raw.is_some() {
-            problems.push(
-                Diagnostic::warning(text!(
-                    "Album `{folder}` belum berisi foto, jadi belum ditampilkan di /galeri/.",
-                    "The album `{folder}` has no photos yet, so /galeri/ does not show it."
-                ))
-                .in_file(&shown)
-                .hint(Text::new(
-                    "Salin foto (.jpg, .png atau .webp) ke folder ini.",
-                    "Copy photos (.jpg, .png or .webp) into this folder.",
-                )),
-            );
+            problems.push(no_photos_yet(folder, &shown));
         }
         return None;
     }
-    let slug = match slugify(folder) {
-        s if s.is_empty() => "album".to_string(),
-        s => s,
-    };
     let mut album = Album {
         folder: folder.to_string(),
-        slug,
+        slug: match slugify(folder) {
+            s if s.is_empty() => "album".to_string(),
+            s => s,
+        },
         title: prettify(folder),
         description: None,
         date: None,
@@ -209,26 +211,49 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
         photos: Vec::new(),
         file: display_path(root, path),
     };
-    let src = |file: &str| format!("{GALLERY_DIR}/{folder}/{file}");
-    let Some((raw, source)) = raw else {
-        album.photos = files
-            .iter()
-            .map(|f| AlbumPhoto {
-                src: src(f),
-                file: f.clone(),
-                caption: String::new(),
-                alt: String::new(),
-            })
-            .collect();
-        return Some(album);
-    };
-    let mut check = AlbumCheck {
-        file: &shown,
-        source: &source,
-        files: &files,
-        problems,
-    };
-    album.file = shown.clone();
+    match raw {
+        Some((raw, source)) => {
+            album.file = shown.clone();
+            let mut check = AlbumCheck {
+                file: &shown,
+                source: &source,
+                files: &files,
+                problems,
+            };
+            apply_settings(&mut album, raw, &mut check);
+        }
+        None => album.photos = files.iter().map(|f| photo(folder, f)).collect(),
+    }
+    Some(album)
+}
+
+/// The warning for an album folder with settings and no photo.
+fn no_photos_yet(folder: &str, shown: &Path) -> Diagnostic {
+    Diagnostic::warning(text!(
+        "Album `{folder}` belum berisi foto, jadi belum ditampilkan di /galeri/.",
+        "The album `{folder}` has no photos yet, so /galeri/ does not show it."
+    ))
+    .in_file(shown)
+    .hint(Text::new(
+        "Salin foto (.jpg, .png atau .webp) ke folder ini.",
+        "Copy photos (.jpg, .png or .webp) into this folder.",
+    ))
+}
+
+/// The photo `file` of the album folder `folder`, without words.
+fn photo(folder: &str, file: &str) -> AlbumPhoto {
+    AlbumPhoto {
+        src: format!("{GALLERY_DIR}/{folder}/{file}"),
+        file: file.to_string(),
+        caption: String::new(),
+        alt: String::new(),
+    }
+}
+
+/// Puts `album.toml`'s settings on `album`: title, description, date,
+/// originals, the listed photos in their order with their words, then
+/// the folder's other photos, and the cover.
+fn apply_settings(album: &mut Album, raw: RawAlbum, check: &mut AlbumCheck<'_>) {
     if let Some(t) = raw.title.filter(|t| !t.trim().is_empty()) {
         album.title = t.trim().to_string();
     }
@@ -243,22 +268,15 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
             check.duplicate(&p.file);
             continue;
         }
-        let name = p.file.into_inner();
         album.photos.push(AlbumPhoto {
-            src: src(&name),
-            file: name,
             caption: p.caption.unwrap_or_default().trim().to_string(),
             alt: p.alt.unwrap_or_default().trim().to_string(),
+            ..photo(&album.folder, p.file.get_ref())
         });
     }
-    for f in &files {
+    for f in check.files {
         if !album.photos.iter().any(|x| &x.file == f) {
-            album.photos.push(AlbumPhoto {
-                src: src(f),
-                file: f.clone(),
-                caption: String::new(),
-                alt: String::new(),
-            });
+            album.photos.push(photo(&album.folder, f));
         }
     }
     if let Some(c) = raw.cover.filter(|c| check.photo(c)) {
@@ -268,7 +286,6 @@ fn load_album(root: &Path, folder: &str, path: &Path, problems: &mut Diagnostics
             .position(|p| &p.file == c.get_ref())
             .unwrap_or(0);
     }
-    Some(album)
 }
 
 /// Reads and parses `album.toml`; a TOML mistake is reported and gives
@@ -469,121 +486,4 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{load_gallery, natural_cmp, prettify};
-    use std::cmp::Ordering;
-
-    #[test]
-    fn folder_names_become_titles() {
-        for (folder, want) in [
-            ("panen-padi-2025", "Panen Padi 2025"),
-            ("hut_ri_81", "HUT RI 81"),
-            ("pelatihan-umkm-2025", "Pelatihan UMKM 2025"),
-            ("Taman Baca", "Taman Baca"),
-            ("--", ""),
-        ] {
-            assert_eq!(prettify(folder), want, "{folder}");
-        }
-    }
-
-    #[test]
-    fn numbers_in_names_sort_as_numbers() {
-        assert_eq!(natural_cmp("foto-2.jpg", "foto-10.jpg"), Ordering::Less);
-        assert_eq!(natural_cmp("b.jpg", "A.jpg"), Ordering::Greater);
-        assert_eq!(natural_cmp("foto-02.jpg", "foto-2.jpg"), Ordering::Less);
-        let mut v = vec!["x10.jpg", "x9.jpg", "x1.jpg"];
-        v.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(v, ["x1.jpg", "x9.jpg", "x10.jpg"]);
-    }
-
-    fn site(albums: &[(&str, &[&str], Option<&str>)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        for (folder, files, toml) in albums {
-            let d = dir.path().join("media/galeri").join(folder);
-            std::fs::create_dir_all(&d).unwrap();
-            for f in *files {
-                std::fs::write(d.join(f), b"x").unwrap();
-            }
-            if let Some(t) = toml {
-                std::fs::write(d.join("album.toml"), t).unwrap();
-            }
-        }
-        dir
-    }
-
-    #[test]
-    fn albums_take_their_settings_and_keep_the_rest_in_name_order() {
-        let dir = site(&[
-            (
-                "panen-2025",
-                &["b-10.jpg", "b-2.jpg", "a.jpg", "catatan.txt"],
-                Some(
-                    "title = \"Panen Raya\"\ndate = 2025-03-14\ncover = \"b-2.jpg\"\noriginal = true\n\
-                     [[photos]]\nfile = \"b-10.jpg\"\ncaption = \"Sepuluh\"\nalt = \"Foto sepuluh\"\n",
-                ),
-            ),
-            ("kosong", &[], None),
-            ("hut-ri-81", &["lomba.png"], None),
-        ]);
-        let (albums, problems) = load_gallery(dir.path());
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(albums.len(), 2);
-        let a = &albums[0];
-        assert_eq!(
-            (a.title.as_str(), a.slug.as_str()),
-            ("Panen Raya", "panen-2025")
-        );
-        assert!(a.original);
-        let files: Vec<&str> = a.photos.iter().map(|p| p.file.as_str()).collect();
-        assert_eq!(files, ["b-10.jpg", "a.jpg", "b-2.jpg"]);
-        assert_eq!(a.photos[0].caption, "Sepuluh");
-        assert_eq!(a.photos[0].src, "media/galeri/panen-2025/b-10.jpg");
-        assert_eq!(a.cover, 2);
-        assert_eq!(albums[1].title, "HUT RI 81");
-        assert_eq!(albums[1].file.to_string_lossy(), "media/galeri/hut-ri-81");
-    }
-
-    #[test]
-    fn album_toml_mistakes_name_file_and_line() {
-        let dir = site(&[
-            (
-                "a",
-                &["satu.jpg"],
-                Some("title = \"A\"\n\n[[photos]]\nfile = \"dua.jpg\"\n"),
-            ),
-            ("b", &["satu.jpg"], Some("title = \"B\"\njudul = \"x\"\n")),
-            ("c", &["satu.jpg"], Some("date = 2025-03-14T09:00:00\n")),
-        ]);
-        let (albums, problems) = load_gallery(dir.path());
-        assert_eq!(
-            albums.len(),
-            3,
-            "a broken album.toml still leaves the album"
-        );
-        let shown: Vec<String> = problems
-            .errors()
-            .map(|d| format!("{} {}", d.position().unwrap_or_default(), d.message.en))
-            .collect();
-        assert_eq!(shown.len(), 3, "{shown:?}");
-        assert!(
-            shown[0].starts_with("media/galeri/a/album.toml:4:")
-                && shown[0].contains("`dua.jpg` is not in"),
-            "{shown:?}"
-        );
-        assert!(
-            shown[1].starts_with("media/galeri/b/album.toml:2:") && shown[1].contains("judul"),
-            "{shown:?}"
-        );
-        assert!(
-            shown[2].starts_with("media/galeri/c/album.toml:1:"),
-            "{shown:?}"
-        );
-    }
-
-    #[test]
-    fn no_gallery_folder_is_no_album_and_no_problem() {
-        let dir = tempfile::tempdir().unwrap();
-        let (albums, problems) = load_gallery(dir.path());
-        assert!(albums.is_empty() && problems.is_empty());
-    }
-}
+mod tests;

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::config::{Config, load_config};
+use super::config::{Config, load_config_with};
 use super::content::{Content, load_content_reusing, update_content};
 use super::files::SiteFiles;
 use super::gallery::{Album, load_gallery};
@@ -20,6 +20,9 @@ pub enum Address {
     Configured,
     /// `--base-url`: in place of the configured one.
     Url(String),
+    /// `base_url` of `warta.toml` when it sets one, else this address: a
+    /// village of a network (`https://kim.kab.example.id/sukamaju/`).
+    Network(String),
     /// The preview's origin (`http://127.0.0.1:1111`), keeping the
     /// configured path below it, so the preview's links match the site's.
     Origin(String),
@@ -69,7 +72,11 @@ pub struct Loaded {
 /// is collected into [`Loaded::problems`] so one run reports them all.
 pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     let root = req.root.as_path();
-    let mut config = load_config(root)?;
+    let fallback = match &req.address {
+        Address::Network(url) | Address::Url(url) => Some(url.as_str()),
+        _ => None,
+    };
+    let mut config = load_config_with(root, fallback)?;
     set_address(&mut config, &req.address)?;
     let (profile, mut problems) = load_profile(root);
     let profile_source =
@@ -78,7 +85,7 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     problems.extend(content_problems);
     let mut files = SiteFiles::read(root, &mut problems);
     files.index_content(root, &content);
-    let (albums, album_problems) = load_gallery(root);
+    let (albums, album_problems) = load_gallery(root, &files);
     problems.extend(album_problems);
     Ok(Loaded {
         root: root.to_path_buf(),
@@ -94,7 +101,7 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
 
 fn set_address(config: &mut Config, address: &Address) -> Result<(), Diagnostics> {
     let url = match address {
-        Address::Configured => return Ok(()),
+        Address::Configured | Address::Network(_) => return Ok(()),
         Address::Url(url) => url.clone(),
         Address::Origin(origin) => format!("{}{}", origin.trim_end_matches('/'), config.root_path),
     };

@@ -13,21 +13,20 @@ pub mod catalog;
 pub mod image_checks;
 pub mod moment;
 pub mod post;
+mod prepare;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, FixedOffset};
-use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics, Text};
+use crate::diag::Diagnostics;
 use crate::format::{Zone, slugify};
 use crate::load::Loaded;
 use crate::load::config::Config;
-use crate::load::content::{DocKind, Document, SectionMeta};
+use crate::load::content::{DocKind, SectionMeta};
 use crate::load::profile::Profile;
-use crate::text;
+use prepare::{Stage, check_profile_pages, check_unique_paths, settings_key};
 
 pub use cache::BodyCache;
 pub use moment::Moment;
@@ -142,109 +141,82 @@ impl Model {
         let Some(profile) = loaded.profile.clone() else {
             return (None, problems);
         };
-        let config = loaded.config.clone();
-        let content = &loaded.content;
         let zone = profile.zone();
         let now = options
             .now
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone.offset()));
-        let include_drafts = options.drafts || config.build.drafts;
-        let include_future = options.drafts || config.build.future;
-
-        // In `serve`, a document that did not change under the same
-        // settings gives the same post: take it from the cache.
-        let settings = cache.map_or(0, |_| settings_key(&config, zone));
-        let prepared: Vec<_> = content
-            .documents
-            .par_iter()
-            .map(|doc| match cache.and_then(|c| c.post(doc, settings)) {
-                Some((post, warnings)) => (Ok(post), Some(warnings), doc),
-                None => (post::prepare(doc, &config, zone).map(Arc::new), None, doc),
-            })
-            .collect();
-        let mut items: Vec<Item> = Vec::with_capacity(prepared.len());
-        for (p, cached, doc) in prepared {
-            match p {
-                Ok(post) => {
-                    let future = post.date.is_some_and(|d| d.at > now);
-                    if (!post.draft || include_drafts) && (!future || include_future) {
-                        items.push((post, doc, cached));
-                    }
-                }
-                Err(errs) => errs.into_iter().for_each(|d| problems.push(d)),
-            }
-        }
+        let stage = Stage {
+            loaded,
+            cache,
+            // In `serve`, a document that did not change under the same
+            // settings gives the same post: taken from the cache.
+            settings: cache.map_or(0, |_| settings_key(&loaded.config, zone)),
+        };
+        let mut items = stage.prepare(options, zone, now, &mut problems);
         check_unique_paths(&items, &mut problems);
         let urls: HashMap<String, String> = items
             .iter()
-            .map(|(p, _, _)| (p.rel.clone(), format!("{}{}", config.root_path, p.path)))
-            .collect();
-        check_profile_pages(&profile, &loaded.profile_source, &urls, &mut problems);
-        let resolve = |rel: &str| urls.get(rel).cloned();
-        let body_problems: Vec<Diagnostic> = items
-            .par_iter_mut()
-            .flat_map_iter(|(post, doc, cached)| match cached.take() {
-                Some(warnings) if BodyCache::links_hold(&post.body, &resolve) => warnings,
-                _ => {
-                    // Fresh from `prepare`, so not shared: no copy is made.
-                    let warnings = post::fill_body(
-                        Arc::make_mut(post),
-                        doc,
-                        &config,
-                        &resolve,
-                        &|rel: &str| loaded.files.exists(rel),
-                        cache,
-                    );
-                    if let Some(c) = cache {
-                        c.put_post(doc, settings, Arc::clone(post), warnings.clone());
-                    }
-                    warnings
-                }
+            .map(|(p, _, _)| {
+                (
+                    p.rel.clone(),
+                    format!("{}{}", loaded.config.root_path, p.path),
+                )
             })
             .collect();
-        body_problems.into_iter().for_each(|d| problems.push(d));
+        check_profile_pages(&profile, &loaded.profile_source, &urls, &mut problems);
+        stage
+            .fill_bodies(&mut items, &urls)
+            .into_iter()
+            .for_each(|d| problems.push(d));
         if problems.has_errors() {
             return (None, problems);
         }
+        let posts = items.into_iter().map(|(p, _, _)| p).collect();
+        let model = Model::assemble(loaded, profile, zone, now, posts, &mut problems);
+        (model, problems)
+    }
 
-        let (mut posts, mut pages): (Vec<Arc<Post>>, Vec<Arc<Post>>) = items
-            .into_iter()
-            .map(|(p, _, _)| p)
-            .partition(|p| p.kind == DocKind::Post);
+    /// The model of `loaded` from its prepared posts and pages: sorted,
+    /// grouped into sections, categories, tags and the archive, with the
+    /// village catalog; `None` when the catalog has an error.
+    fn assemble(
+        loaded: &Loaded,
+        profile: Profile,
+        zone: Zone,
+        now: DateTime<FixedOffset>,
+        prepared: Vec<Arc<Post>>,
+        problems: &mut Diagnostics,
+    ) -> Option<Model> {
+        let (config, content) = (loaded.config.clone(), &loaded.content);
+        let (mut posts, mut pages): (Vec<Arc<Post>>, Vec<Arc<Post>>) =
+            prepared.into_iter().partition(|p| p.kind == DocKind::Post);
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
         pages.sort_by(|a, b| (a.weight, &a.title).cmp(&(b.weight, &b.title)));
-        let assets = collect_assets(&posts, &pages, &content.loose_files);
-        let redirects = posts
-            .iter()
-            .chain(&pages)
-            .flat_map(|p| p.aliases.iter().map(|a| (a.clone(), p.path.clone())))
-            .collect();
-        let sections = group_sections(&posts, &content.sections);
-        let categories = group_categories(&posts, &config);
-        let tags = group_tags(&posts);
-        let archive = group_archive(&posts);
         let albums = loaded.albums.clone();
         let (catalog, catalog_problems) = catalog::build(&profile, &posts, &pages, content, albums);
         problems.extend(catalog_problems);
         if problems.has_errors() {
-            return (None, problems);
+            return None;
         }
-        let model = Model {
+        Some(Model {
+            assets: collect_assets(&posts, &pages, &content.loose_files),
+            redirects: posts
+                .iter()
+                .chain(&pages)
+                .flat_map(|p| p.aliases.iter().map(|a| (a.clone(), p.path.clone())))
+                .collect(),
+            sections: group_sections(&posts, &content.sections),
+            categories: group_categories(&posts, &config),
+            tags: group_tags(&posts),
+            archive: group_archive(&posts),
             config,
             profile,
             zone,
             now,
             posts,
             pages,
-            sections,
-            categories,
-            tags,
-            archive,
-            assets,
-            redirects,
             catalog,
-        };
-        (Some(model), problems)
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -320,18 +292,6 @@ impl Model {
     }
 }
 
-/// A post being built, its document, and (when it came from the cache)
-/// the warnings it gave then.
-type Item<'a> = (Arc<Post>, &'a Arc<Document>, Option<Vec<Diagnostic>>);
-
-/// A hash of everything in the settings that a single post depends on.
-fn settings_key(config: &Config, zone: Zone) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    format!("{config:?}{zone:?}").hash(&mut h);
-    h.finish()
-}
-
 /// Up to `n` entries of the ascending list `posts` nearest to `me`,
 /// alternating older and newer.
 fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
@@ -348,108 +308,6 @@ fn nearest(posts: &[usize], me: usize, n: usize) -> Vec<usize> {
         step += 1;
     }
     out
-}
-
-fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
-    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
-    for (post, _, _) in items {
-        let key = post.path.to_lowercase();
-        let path = &post.path;
-        if GENERATED_PATHS.contains(&key.as_str()) {
-            problems.push(
-                Diagnostic::error(text!(
-                    "Alamat /{path} sudah dipakai oleh halaman yang dibuat warta sendiri.",
-                    "The address /{path} is already taken by a page warta generates."
-                ))
-                .in_file(&post.file)
-                .hint(Text::new(
-                    "Ganti nama berkas atau tulis `slug = \"...\"` yang lain.",
-                    "Rename the file or set another `slug = \"...\"`.",
-                )),
-            );
-        }
-        if let Some(other) = seen.insert(key, &post.file) {
-            let (a, b) = (other.display(), post.file.display());
-            problems.push(
-                Diagnostic::error(text!(
-                    "Dua berkas menghasilkan alamat yang sama /{path}: `{a}` dan `{b}`.",
-                    "Two files produce the same address /{path}: `{a}` and `{b}`."
-                ))
-                .in_file(&post.file)
-                .hint(Text::new(
-                    "Ganti nama salah satu berkas, atau beri salah satunya `slug = \"...\"` yang berbeda. Huruf besar dan kecil dianggap sama.",
-                    "Rename one of the files, or give one of them a different `slug = \"...\"`. Upper and lower case count as the same.",
-                )),
-            );
-        }
-    }
-    // Old addresses must not take a real page's address, nor each other's.
-    let mut aliases: HashMap<String, &PathBuf> = HashMap::new();
-    for (post, _, _) in items {
-        for alias in &post.aliases {
-            let key = alias.to_lowercase();
-            let owner = seen
-                .get(&key)
-                .copied()
-                .or_else(|| aliases.get(&key).copied());
-            let generated = GENERATED_PATHS.contains(&key.as_str());
-            if owner.is_some() || generated {
-                let (a, b) = (
-                    post.file.display(),
-                    owner.map_or_else(|| "warta".to_string(), |o| o.display().to_string()),
-                );
-                problems.push(
-                    Diagnostic::error(text!(
-                        "Alamat lama /{alias} di `{a}` bentrok dengan halaman dari `{b}`.",
-                        "The old address /{alias} in `{a}` collides with the page from `{b}`."
-                    ))
-                    .in_file(&post.file)
-                    .hint(Text::new(
-                        "Hapus alamat itu dari `aliases`: alamat yang masih dipakai halaman lain tidak bisa dialihkan.",
-                        "Remove that address from `aliases`: an address another page still uses cannot redirect.",
-                    )),
-                );
-            } else {
-                aliases.insert(key, &post.file);
-            }
-        }
-    }
-}
-
-/// Pages the profile names (`history_page`, institutions' `page`) must
-/// exist, like links in posts.
-fn check_profile_pages(
-    profile: &Profile,
-    source: &str,
-    urls: &HashMap<String, String>,
-    problems: &mut Diagnostics,
-) {
-    let named = profile
-        .village
-        .history_page
-        .iter()
-        .chain(&profile.village.welcome_page)
-        .chain(profile.institutions.iter().filter_map(|i| i.page.as_ref()));
-    for page in named {
-        let rel = page.trim_start_matches("content/");
-        if urls.contains_key(rel) {
-            continue;
-        }
-        let quoted = format!("\"{page}\"");
-        let mut d = Diagnostic::error(text!(
-            "profile.toml menyebut halaman `{page}`, tetapi berkas content/{rel} tidak ada (atau masih draf).",
-            "profile.toml names the page `{page}`, but the file content/{rel} does not exist (or is a draft)."
-        ))
-        .in_file("profile.toml")
-        .hint(Text::new(
-            "Tulis jalur berkas relatif terhadap folder content/, misalnya \"profil/sejarah.md\", atau buat berkas itu.",
-            "Write the file's path relative to the content/ folder, e.g. \"profil/sejarah.md\", or create that file.",
-        ));
-        if let Some(at) = source.find(&quoted) {
-            d = d.at(source, at, quoted.len());
-        }
-        problems.push(d);
-    }
 }
 
 fn collect_assets(

@@ -1,4 +1,4 @@
-//! Stage 4: write. The output folder is replaced in one step, or not at all.
+//! Stage 5: write. The output folder is replaced in one step, or not at all.
 //!
 //! A build writes into a staging folder beside the output (same
 //! filesystem, so the final step is a rename). Only when every page was
@@ -69,6 +69,13 @@ impl Staging {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Carries `rel` of the old output into the new one at the commit, as
+    /// `[build] keep` does: a network keeps the folder of a village whose
+    /// build failed, or that this run did not build.
+    pub fn keep(&mut self, rel: &str) {
+        self.keep.push(rel.to_string());
     }
 
     /// Writes `rel` (a `/`-separated path below the output root).

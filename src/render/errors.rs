@@ -87,7 +87,7 @@ fn missing_chosen(name: &str, file: &std::path::Path, theme: &Theme) -> Diagnost
     .in_file(file);
     // Where the post names it; the file was read moments ago.
     let root_file = theme.root.join(file);
-    let source = std::fs::read_to_string(root_file).unwrap_or_default();
+    let source = crate::fsx::read_text(&root_file).unwrap_or_default();
     match source.find(&format!("\"{name}\"")) {
         Some(i) => d.at(&source, i, name.len() + 2),
         None => d,

@@ -1,4 +1,4 @@
-//! Stage 3: render. Model pages into HTML through Tera.
+//! Stage 4: render. Model pages into HTML through Tera.
 //!
 //! Tera 2 was chosen over 1.20: its runtime errors name the template file,
 //! line and column with a caret (Zola's users miss that in 1.x, its issue

@@ -107,7 +107,20 @@ pub struct Preview {
     lang: Lang,
 }
 
-/// What one rebuild made, before it replaces anything served.
+/// What the stages after load made, before it replaces anything served.
+struct Staged {
+    model: Model,
+    images: Arc<ImagePlan>,
+    prints: Fingerprints,
+    made: Made,
+    /// The photos each page uses, by output file, once `made` is in place.
+    uses: HashMap<String, Uses>,
+    /// The files published besides pages.
+    out: Vec<OutFile>,
+    warnings: Diagnostics,
+}
+
+/// The pages one rebuild rendered, before they replace anything served.
 struct Made {
     pages: Vec<(String, Arc<[u8]>)>,
     page_uses: Vec<(String, Uses)>,
@@ -142,10 +155,62 @@ impl Preview {
         files: &mut Files,
     ) -> Result<Rebuilt, Failed> {
         let loaded = self.load(change, changed)?;
-        let lang = loaded.config.language;
-        self.lang = lang;
-        let fail = |problems: Diagnostics| Failed { problems, lang };
-        let result = crate::site::model(&loaded, self.options(), Some(&self.cache));
+        self.lang = loaded.config.language;
+        let staged = self.stages(&loaded, change);
+        // Lent to the next load, whether this rebuild went through or not.
+        self.loaded = Some(loaded);
+        match staged {
+            Ok(staged) => Ok(self.swap_in(files, staged)),
+            Err(mut problems) => {
+                problems.sort();
+                Err(Failed {
+                    problems,
+                    lang: self.lang,
+                })
+            }
+        }
+    }
+
+    /// The stages after load, as `warta build` runs them: the model, the
+    /// image plan, the renderer, the pages whose fingerprint changed, and
+    /// the published files. Nothing served changes here; the renderer is
+    /// kept for the next rebuild even when rendering fails.
+    fn stages(&mut self, loaded: &Loaded, change: Change) -> Result<Staged, Diagnostics> {
+        let (model, mut warnings) = self.model(loaded)?;
+        let store = self.store_for(&model);
+        let (plan, image_problems) = ImagePlan::make(&model, &loaded.files, store);
+        warnings.extend(image_problems);
+        if warnings.has_errors() {
+            return Err(warnings);
+        }
+        let prints = fingerprints(&Input {
+            model: &model,
+            images: &plan,
+        });
+        self.renderer = Some(self.renderer_for(&model, plan, &prints, change)?);
+        let renderer = self.renderer.as_ref().expect("renderer just set");
+        let made = self.render(&model, renderer, &prints, change)?;
+        let uses = self.uses_after(&made);
+        let (out, out_problems) = published(loaded, &model, renderer, &every_use(&uses, renderer));
+        if out_problems.has_errors() {
+            return Err(out_problems);
+        }
+        warnings.extend(out_problems);
+        Ok(Staged {
+            images: Arc::clone(renderer.images()),
+            model,
+            prints,
+            made,
+            uses,
+            out,
+            warnings,
+        })
+    }
+
+    /// Stage 2, reusing the rendered bodies of unchanged documents; the
+    /// cache forgets the documents no longer loaded.
+    fn model(&self, loaded: &Loaded) -> Result<(Model, Diagnostics), Diagnostics> {
+        let result = crate::site::model(loaded, self.options(), Some(&self.cache));
         let keep: HashSet<&str> = loaded
             .content
             .documents
@@ -153,73 +218,49 @@ impl Preview {
             .map(|d| d.rel.as_str())
             .collect();
         self.cache.retain(|rel| keep.contains(rel));
-        let (model, mut problems) = match result {
-            Ok(m) => m,
-            Err(f) => {
-                self.loaded = Some(loaded);
-                return Err(fail(f.problems));
-            }
+        result.map_err(|failure| failure.problems)
+    }
+
+    /// The photos each served page uses once `made` is in place: the last
+    /// rebuild's, but for the pages made again or gone (all of them after
+    /// a full render).
+    fn uses_after(&self, made: &Made) -> HashMap<String, Uses> {
+        let mut uses = if made.full {
+            HashMap::new()
+        } else {
+            self.uses.clone()
         };
-        let store = self.store_for(&model);
-        let (plan, image_problems) = ImagePlan::make(&model, &loaded.files, store);
-        problems.extend(image_problems);
-        if problems.has_errors() {
-            self.loaded = Some(loaded);
-            problems.sort();
-            return Err(fail(problems));
-        }
-        let prints = fingerprints(&Input {
-            model: &model,
-            images: &plan,
-        });
-        let renderer = self
-            .renderer_for(&model, plan, &prints, change)
-            .map_err(fail)?;
-        let made = self.render(&model, &renderer, &prints, change);
-        let made = match made {
-            Ok(m) => m,
-            Err(p) => {
-                self.loaded = Some(loaded);
-                self.renderer = Some(renderer);
-                return Err(fail(p));
-            }
-        };
-        let mut uses = self.uses.clone();
-        if made.full {
-            uses.clear();
-        }
         for f in &made.gone {
             uses.remove(f);
         }
         uses.extend(made.page_uses.iter().cloned());
-        let mut all = renderer.images().stray_uses();
-        uses.values().for_each(|u| all.extend(u));
-        all.extend(renderer.global_uses());
-        let (out, out_problems) = published(&loaded, &model, &renderer, &all);
-        if out_problems.has_errors() {
-            self.loaded = Some(loaded);
-            self.renderer = Some(renderer);
-            return Err(fail(out_problems));
-        }
-        problems.extend(out_problems);
-        // Everything that can fail is done: from here `files` only changes.
-        let rendered = made.pages.len();
-        let removed = made.gone.len();
-        let root_path = model.config.root_path.clone();
-        let images = Arc::clone(renderer.images());
+        uses
+    }
+
+    /// Puts what the stages made in place of what was served, and keeps
+    /// the values the next rebuild starts from. Nothing here can fail.
+    fn swap_in(&mut self, files: &mut Files, staged: Staged) -> Rebuilt {
+        let Staged {
+            model,
+            images,
+            prints,
+            made,
+            uses,
+            out,
+            mut warnings,
+        } = staged;
+        warnings.sort();
+        let rebuilt = Rebuilt {
+            rendered: made.pages.len(),
+            removed: made.gone.len(),
+            warnings,
+            lang: self.lang,
+            root_path: model.config.root_path.clone(),
+        };
         self.serve_files(files, Arc::new(model), images, &prints, made, out);
         self.uses = uses;
-        self.renderer = Some(renderer);
         self.prints = Some(prints);
-        self.loaded = Some(loaded);
-        problems.sort();
-        Ok(Rebuilt {
-            rendered,
-            removed,
-            warnings: problems,
-            lang,
-            root_path,
-        })
+        rebuilt
     }
 
     fn options(&self) -> BuildOptions {
@@ -384,6 +425,15 @@ impl Preview {
             }
         }
     }
+}
+
+/// Every photo the site shows or links: the pages' (`uses`), the
+/// renderer's own (what every page shows) and those used outside a page.
+fn every_use(uses: &HashMap<String, Uses>, renderer: &Renderer) -> Uses {
+    let mut all = renderer.images().stray_uses();
+    uses.values().for_each(|u| all.extend(u));
+    all.extend(renderer.global_uses());
+    all
 }
 
 /// How one written file is served: from memory when warta made it or must

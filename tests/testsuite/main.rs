@@ -16,6 +16,8 @@ mod commands;
 mod discover;
 mod hostile;
 mod images;
+mod network;
+mod parity;
 mod portable;
 mod robustness;
 mod search;

@@ -48,13 +48,33 @@ pub(super) fn check_title(
     }
 }
 
-/// `base_url` split into the address and the sub-path pages live under.
+/// `base_url` split into the address and the sub-path pages live under;
+/// `fallback` (the address a network gives) when it is not written.
 pub(super) fn site_address(
-    base_url: &toml::Spanned<String>,
+    base_url: Option<&toml::Spanned<String>>,
+    fallback: Option<&str>,
     file: &Path,
     source: &str,
     problems: &mut Diagnostics,
 ) -> (String, String) {
+    let Some(base_url) = base_url else {
+        if let Some(Ok(address)) = fallback.map(split_base_url) {
+            return address;
+        }
+        problems.push(
+            Diagnostic::error(text!(
+                "Kunci wajib `base_url` belum ada di warta.toml.",
+                "The required key `base_url` is missing in warta.toml."
+            ))
+            .in_file(file)
+            .at(source, 0, 0)
+            .hint(text!(
+                "Tambahkan baris `base_url = \"https://nama.github.io/desa\"` di warta.toml.",
+                "Add a line `base_url = \"https://name.github.io/village\"` to warta.toml."
+            )),
+        );
+        return (String::new(), "/".to_string());
+    };
     split_base_url(base_url.get_ref()).unwrap_or_else(|msg| {
         problems.push(error_at(
             file,

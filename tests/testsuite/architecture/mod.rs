@@ -5,11 +5,15 @@
 //! [`MAX_FILE_LINES`] lines; every offender is listed with `file:line` and
 //! its length. The source is read as text by a small scanner that blanks
 //! out comments, strings and character literals, so a `{` inside a string
-//! or a comment is no brace.
+//! or a comment is no brace. [`imports`] checks the other rule: no import
+//! circle between the top-level modules.
 
 use std::path::{Path, PathBuf};
 
 use crate::support::repo;
+
+mod docs;
+mod imports;
 
 const MAX_FN_LINES: usize = 60;
 const MAX_FILE_LINES: usize = 600;
@@ -246,12 +250,7 @@ fn justified(source: &str, line: usize) -> bool {
 /// files), each `"<file>"` or `"<file>: fn <name>"`. An entry that is no
 /// longer too long fails the test too, so the list only shrinks: remove
 /// it then.
-const PENDING: &[&str] = &[
-    "src/load/gallery.rs: fn load_album",
-    "src/model/mod.rs: fn build",
-    "src/model/mod.rs: fn check_unique_paths",
-    "src/serve/preview.rs: fn rebuild",
-];
+const PENDING: &[&str] = &[];
 
 /// Every file of `src/` at or over [`MAX_FILE_LINES`] and every function
 /// over [`MAX_FN_LINES`] without a reason, as `(key for PENDING, message)`.

@@ -1,0 +1,83 @@
+//! What `warta build` says at a network root: one line per village, the
+//! problems of all of them as one numbered list (files named from the
+//! network root), and a summary; exit code 1 when any village failed.
+
+use std::time::Instant;
+
+use super::{CommonArgs, Outcome};
+use crate::diag::{Diagnostics, Lang};
+use crate::network::build::{NetworkReport, NetworkRequest, build_network, from_root};
+
+/// Runs the network build of `req` and says what it did.
+pub fn build_outcome(req: &NetworkRequest, common: &CommonArgs) -> Outcome {
+    let started = Instant::now();
+    match build_network(req) {
+        Ok(report) => {
+            let lang = common.message_lang(Some(report.lang));
+            said(&report, req, lang, started.elapsed().as_millis())
+        }
+        Err((problems, lang)) => {
+            let lang = common.message_lang(Some(lang));
+            let mut o = Outcome::failed(&problems, lang);
+            o.stderr.push_str(match lang {
+                Lang::Id => {
+                    "Jaringan tidak dibangun; isi folder keluaran yang lama tidak diubah.\n"
+                }
+                Lang::En => {
+                    "The network was not built; the previous output folder was left as it was.\n"
+                }
+            });
+            o
+        }
+    }
+}
+
+fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> Outcome {
+    let mut stdout = String::new();
+    let mut listed = Diagnostics::new();
+    for r in &report.villages {
+        let rel = &r.village.rel;
+        match &r.outcome {
+            Ok(b) => {
+                let (pages, posts) = (b.pages, b.posts);
+                stdout.push_str(&match lang {
+                    Lang::Id => format!("{rel}: {pages} halaman ({posts} tulisan).\n"),
+                    Lang::En => format!("{rel}: {pages} pages ({posts} posts).\n"),
+                });
+                listed.extend(from_root(&req.root, &r.village, b.warnings.clone()));
+            }
+            Err(problems) => {
+                stdout.push_str(&match lang {
+                    Lang::Id => format!("{rel}: GAGAL; folder lamanya dipertahankan.\n"),
+                    Lang::En => format!("{rel}: FAILED; its previous folder was kept.\n"),
+                });
+                listed.extend(problems.clone());
+            }
+        }
+    }
+    let total = report.villages.len();
+    let failed = report.failed().count();
+    let out = report.output.display();
+    let warned = listed.warnings().count();
+    stdout.push_str(&match lang {
+        Lang::Id => format!(
+            "Selesai: {} dari {total} desa ditulis ke {out} dalam {ms} ms; {failed} desa gagal; {warned} peringatan.\n",
+            total - failed
+        ),
+        Lang::En => format!(
+            "Done: {} of {total} villages written to {out} in {ms} ms; {failed} village(s) failed; {warned} warning(s).\n",
+            total - failed
+        ),
+    });
+    if req.partial() {
+        stdout.push_str(match lang {
+            Lang::Id => "Portal tidak dibangun pada build sebagian (--only, --shard); bangun dengan `warta portal`.\n",
+            Lang::En => "The portal is not built by a partial build (--only, --shard); build it with `warta portal`.\n",
+        });
+    }
+    Outcome {
+        stdout,
+        stderr: listed.render_list(lang),
+        code: u8::from(failed > 0),
+    }
+}

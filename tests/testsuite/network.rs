@@ -1,0 +1,285 @@
+//! A network root (`network.toml` and village sites below it): every
+//! village built into `public/<folder>/` at the network's address, a
+//! broken village reported from the network root and its previous folder
+//! kept, and the subsets of `--only` and `--shard`.
+
+use std::path::Path;
+
+use crate::support::{Site, repo};
+
+pub const NETWORK: &str = r#"[network]
+title = "KIM Kabupaten Contoh"
+base_url = "https://kim.contoh.example.id"
+area_code = "35.07"
+villages = ["desa/*"]
+"#;
+
+pub const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
+
+/// Copies the `minimal` fixture to `<site>/<rel>` as a village of area
+/// code `code`, without its own `base_url`.
+pub fn add_village(site: &Site, rel: &str, code: &str) {
+    let from = repo().join("tests/fixtures/minimal");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let inner = entry.path().strip_prefix(&from).unwrap();
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let dest = format!("{rel}/{}", inner.to_string_lossy().replace('\\', "/"));
+            site.write(&dest, text);
+        }
+    }
+    let config = site.read(&format!("{rel}/warta.toml"));
+    let config: Vec<&str> = config
+        .lines()
+        .filter(|l| !l.starts_with("base_url"))
+        .collect();
+    site.write(&format!("{rel}/warta.toml"), config.join("\n") + "\n");
+    site.edit(&format!("{rel}/profile.toml"), "35.07.12.2003", code);
+}
+
+/// A network of three villages in two kecamatan.
+pub fn network() -> Site {
+    let site = Site::empty();
+    site.write("network.toml", NETWORK);
+    add_village(&site, "desa/alpha", "35.07.12.2001");
+    add_village(&site, "desa/beta", "35.07.12.2002");
+    add_village(&site, "desa/gamma", "35.07.13.2001");
+    site
+}
+
+/// Every file below `dir`, relative, with its bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (rel.replace('\\', "/"), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn builds_every_village_at_the_network_address() {
+    let site = network();
+    site.edit(
+        "desa/gamma/warta.toml",
+        "language",
+        "base_url = \"https://kim-gamma.example.org\"\nlanguage",
+    );
+    let r = site.build_ok();
+    assert!(
+        r.stdout.starts_with(
+            "desa/alpha: 36 halaman (3 tulisan).\ndesa/beta: 36 halaman (3 tulisan).\ndesa/gamma: 36 halaman (3 tulisan).\nSelesai: 3 dari 3 desa ditulis ke "
+        ),
+        "{}",
+        r.stdout
+    );
+    let beta = site.read("public/beta/index.html");
+    assert!(beta.contains("href=\"/beta/berita/\""), "{beta}");
+    assert!(
+        beta.contains("href=\"https://kim.contoh.example.id/beta/\""),
+        "{beta}"
+    );
+    // A village whose own warta.toml sets an address keeps it.
+    let gamma = site.read("public/gamma/profile.json");
+    assert!(
+        gamma.contains("\"url\": \"https://kim-gamma.example.org/\""),
+        "{gamma}"
+    );
+}
+
+#[test]
+fn a_broken_village_is_left_out_and_keeps_its_previous_folder() {
+    let site = network();
+    site.build_ok();
+    let before = files(&site.path("public/beta"));
+    let alpha_before = site.read("public/alpha/index.html");
+    site.edit(
+        &format!("desa/beta/{POST}"),
+        "\"Siti Aminah\"",
+        "Siti Aminah",
+    );
+    site.edit("desa/alpha/warta.toml", "Uji Coba", "Uji Coba Baru");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("desa/beta: GAGAL; folder lamanya dipertahankan.\n"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr,
+        format!(
+            "1. kesalahan: Nilai `author` adalah teks, jadi harus diapit tanda kutip.
+  --> desa/beta/{POST}:6:10
+  |
+6 | author = Siti Aminah
+  |          ^^^^^^^^^^^
+  = cara memperbaiki: Tulis `author = \"Siti Aminah\"`.
+
+"
+        )
+    );
+    assert_eq!(files(&site.path("public/beta")), before, "beta changed");
+    assert_ne!(site.read("public/alpha/index.html"), alpha_before);
+    assert!(site.read("public/gamma/index.html").contains("Uji Coba"));
+}
+
+#[test]
+fn only_and_shard_build_a_subset_and_keep_the_rest() {
+    let site = network();
+    site.build_ok();
+    let gamma = files(&site.path("public/gamma"));
+    site.edit("desa/alpha/warta.toml", "Uji Coba", "Alpha Baru");
+    site.edit("desa/gamma/warta.toml", "Uji Coba", "Gamma Baru");
+    let r = site.run(&["build", "--only", "35.07.12"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("desa/alpha: ") && !r.stdout.contains("desa/gamma"));
+    assert!(site.read("public/alpha/index.html").contains("Alpha Baru"));
+    assert_eq!(files(&site.path("public/gamma")), gamma, "gamma changed");
+    let r = site.run(&["build", "--shard", "2/2"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.starts_with("desa/beta: 36 halaman"),
+        "{}",
+        r.stdout
+    );
+    assert!(!site.read("public/gamma/index.html").contains("Gamma Baru"));
+    let r = site.run(&["build", "--shard", "1/2"]);
+    assert!(site.read("public/gamma/index.html").contains("Gamma Baru"));
+    assert!(!r.stdout.contains("desa/beta"), "{}", r.stdout);
+}
+
+#[test]
+fn bad_subsets() {
+    let site = network();
+    for (shard, found) in [("0/4", "0/4"), ("5/4", "5/4"), ("x", "x")] {
+        let r = site.run(&["build", "--shard", shard]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!(
+                "tulis I/N dengan 1 <= I <= N, misalnya 1/4 / write I/N with 1 <= I <= N, e.g. 1/4 (tertulis / found: {found})"
+            )),
+            "{}",
+            r.stderr
+        );
+    }
+    let r = site.run(&["build", "--only", "35.08"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "1. kesalahan: Tidak ada desa dengan kode wilayah `35.08` (--only). Kode desa jaringan ini: 35.07.12.2001, 35.07.12.2002, 35.07.13.2001.
+  --> network.toml
+
+1 kesalahan, 0 peringatan.
+Jaringan tidak dibangun; isi folder keluaran yang lama tidak diubah.
+"
+    );
+    assert!(!site.path("public").exists());
+    let village = Site::fixture("minimal");
+    let r = village.run(&["build", "--shard", "1/2"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("--only dan --shard hanya untuk folder jaringan")
+    );
+}
+
+#[test]
+fn a_network_toml_problem_stops_the_run() {
+    let site = network();
+    site.build_ok();
+    let before = files(&site.path("public"));
+    site.edit("network.toml", "desa/*", "kampung/*");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "1. kesalahan: Tidak ada folder desa yang cocok dengan pola \"kampung/*\".
+  --> network.toml:5:12
+  |
+5 | villages = [\"kampung/*\"]
+  |            ^^^^^^^^^^^^^
+  = cara memperbaiki: Setiap desa adalah folder situs warta (berisi warta.toml), misalnya desa/sukamaju/; `*` cocok dengan satu nama folder.
+
+1 kesalahan, 0 peringatan.
+Jaringan tidak dibangun; isi folder keluaran yang lama tidak diubah.
+"
+    );
+    assert_eq!(files(&site.path("public")), before);
+}
+
+#[test]
+fn a_village_without_base_url_outside_a_network_is_told_to_add_one() {
+    let site = network();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["build", "--root"])
+        .arg(site.path("desa/alpha"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "kesalahan: Kunci wajib `base_url` belum ada di warta.toml.\n  --> warta.toml:1:1\n"
+        ),
+        "{stderr}"
+    );
+}
+
+/// A copy of `network-example/` (without what a build left there).
+pub fn network_example() -> Site {
+    let site = Site::empty();
+    let from = repo().join("network-example");
+    for entry in walkdir::WalkDir::new(&from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public" && e.file_name() != ".warta-cache")
+    {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&from).unwrap();
+            site.write(
+                &rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(entry.path()).unwrap(),
+            );
+        }
+    }
+    site
+}
+
+#[test]
+fn the_network_example_builds() {
+    let site = network_example();
+    let r = site.build_ok();
+    let villages: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(v, _)| v))
+        .filter(|v| v.starts_with("desa/"))
+        .collect();
+    assert_eq!(
+        villages,
+        [
+            "desa/karangsari",
+            "desa/mulyoarjo",
+            "desa/sukamaju",
+            "desa/sumberejo",
+            "desa/tegalrejo",
+            "desa/wonoasri"
+        ]
+    );
+    assert!(
+        r.stdout.contains("; 0 desa gagal; 0 peringatan.\n"),
+        "{}",
+        r.stdout
+    );
+    let sukamaju = site.read("public/sukamaju/profile.json");
+    assert!(sukamaju.contains("\"url\": \"https://kim.malangkab.example.id/sukamaju/\""));
+}
