@@ -58,7 +58,8 @@ fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> O
     let total = report.villages.len();
     let failed = report.failed().count();
     let out = report.output.display();
-    let warned = listed.warnings().count();
+    let warned =
+        listed.warnings().count() + report.portal.as_ref().map_or(0, |p| p.warnings.items.len());
     stdout.push_str(&match lang {
         Lang::Id => format!(
             "Selesai: {} dari {total} desa ditulis ke {out} dalam {ms} ms; {failed} desa gagal; {warned} peringatan.\n",
@@ -69,6 +70,14 @@ fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> O
             total - failed
         ),
     });
+    if let Some(p) = &report.portal {
+        let (n, files) = (p.villages, p.files);
+        stdout.push_str(&match lang {
+            Lang::Id => format!("Portal: {n} desa, {files} berkas.\n"),
+            Lang::En => format!("Portal: {n} villages, {files} files.\n"),
+        });
+        listed.extend(p.warnings.clone());
+    }
     if req.partial() {
         stdout.push_str(match lang {
             Lang::Id => "Portal tidak dibangun pada build sebagian (--only, --shard); bangun dengan `warta portal`.\n",

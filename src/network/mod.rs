@@ -10,6 +10,8 @@
 pub mod build;
 pub mod config;
 pub mod glob;
+pub mod portal;
+pub mod portal_run;
 pub mod villages;
 
 pub use config::{Network, load_network};
