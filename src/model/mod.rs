@@ -45,6 +45,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "cari/",
     "statistik/",
     "transparansi/",
+    "pembangunan/",
     "lembaga/",
     "wilayah/",
     "produk/",

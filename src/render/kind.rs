@@ -214,6 +214,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &pages::ProfilePages,
     &village::statistik::Statistik,
     &village::transparansi::Transparansi,
+    &village::pembangunan::Pembangunan,
     &village::lembaga::Lembaga,
     &village::wilayah::Wilayah,
     &pages::Posts,

@@ -48,6 +48,7 @@ const PAGES: &[&str] = &[
     "/lembaga/bpd/",
     "/pemerintahan/",
     "/kim/",
+    "/pembangunan/",
     "/kontak/",
     "/404.html",
     "/halaman-yang-tidak-ada/",

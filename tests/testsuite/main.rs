@@ -13,6 +13,7 @@ mod browser_tools;
 mod build;
 mod catalog;
 mod commands;
+mod development;
 mod discover;
 mod hostile;
 mod images;
