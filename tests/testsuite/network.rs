@@ -320,13 +320,21 @@ fn the_portal_lists_the_network() {
         "kategori/kesehatan/rss.xml",
         "kategori/kesehatan/atom.xml",
         "sitemap.xml",
-        "sitemap-portal.xml",
+        "sitemap-index.xml",
     ] {
         let text = site.read(&format!("public/{feed}"));
         roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
     }
-    let index = site.read("public/sitemap.xml");
+    let index = site.read("public/sitemap-index.xml");
     assert_eq!(index.matches("<sitemap>").count(), 7, "{index}");
+    assert!(index.contains("<loc>https://kim.malangkab.example.id/sukamaju/sitemap.xml</loc>"));
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://kim.malangkab.example.id/statistik/</loc>"));
+    // The newest post with a photo gives the portal's sharing picture.
+    assert!(
+        home.contains("<meta property=\"og:image\" content=\"https://kim.malangkab.example.id/"),
+        "{home}"
+    );
     assert!(
         site.read("public/produk/index.html")
             .contains("Kopi Bubuk Lereng Kawi")

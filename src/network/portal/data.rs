@@ -23,6 +23,8 @@ pub struct Entry {
     /// The category key and name (`berita-desa`, `Berita Desa`).
     pub category: Option<(String, String)>,
     pub author: Option<String>,
+    /// The post's photo (the feed's enclosure), an absolute URL.
+    pub image: Option<String>,
 }
 
 /// An announcement of the village's `profile.json`.
@@ -191,6 +193,11 @@ pub fn read_atom(xml: &str) -> Result<Vec<Entry>, String> {
                 .children()
                 .find(|c| c.has_tag_name("link") && c.attribute("rel") != Some("enclosure"))?;
             let category = e.children().find(|c| c.has_tag_name("category"));
+            let image = e
+                .children()
+                .find(|c| c.has_tag_name("link") && c.attribute("rel") == Some("enclosure"))
+                .and_then(|c| c.attribute("href"))
+                .map(str::to_string);
             let author = e
                 .children()
                 .find(|c| c.has_tag_name("author"))
@@ -211,6 +218,7 @@ pub fn read_atom(xml: &str) -> Result<Vec<Entry>, String> {
                     ))
                 }),
                 author,
+                image,
             })
         })
         .collect();

@@ -101,6 +101,7 @@ fn outputs(
         "root": net.root_path,
         "lang": lang.code(),
         "area_code": net.area_code,
+        "image": views::share_image(&entries, data),
     });
     let mut base = Context::new();
     base.insert("portal", &portal);
@@ -134,7 +135,7 @@ fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
     files.push((
         "robots.txt".into(),
         format!(
-            "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+            "User-agent: *\nAllow: /\nSitemap: {}/{SITEMAP_INDEX}\n",
             net.base_url
         )
         .into_bytes(),
@@ -153,6 +154,12 @@ fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
     }
     files
 }
+
+/// The sitemap index over the portal's `sitemap.xml` and every village's:
+/// `sitemap.xml` itself lists the portal's pages (a crawler or checker
+/// that reads only `sitemap.xml` finds a plain sitemap), and `robots.txt`
+/// names the index.
+pub const SITEMAP_INDEX: &str = "sitemap-index.xml";
 
 type Page = (String, &'static str, Value);
 
@@ -181,7 +188,10 @@ fn pages(
         (
             "statistik/index.html".into(),
             "statistik.html",
-            json!({ "chart": views::population_chart(districts, lang) }),
+            json!({
+                "population_chart": views::district_chart(districts, "population", lang),
+                "households_chart": views::district_chart(districts, "households", lang),
+            }),
         ),
         (
             "produk/index.html".into(),
@@ -196,10 +206,10 @@ fn pages(
         out.push((kind.into(), kind_template(kind), data));
     }
     out.extend(category_feeds(entries, &updated));
-    out.push(("sitemap.xml".into(), "sitemap_index.xml", json!({})));
+    out.push((SITEMAP_INDEX.into(), "sitemap_index.xml", json!({})));
     let portal_pages = ["", "desa/", "statistik/", "produk/", "peta/"];
     out.push((
-        "sitemap-portal.xml".into(),
+        "sitemap.xml".into(),
         "sitemap.xml",
         json!({ "paths": portal_pages, "updated": updated }),
     ));
@@ -270,6 +280,7 @@ fn network_json(net: &Network, data: &[VillageData]) -> String {
                 "atom": format!("{}/atom.xml", net.base_url),
             },
             "sitemap": format!("{}/sitemap.xml", net.base_url),
+            "sitemap_index": format!("{}/{SITEMAP_INDEX}", net.base_url),
         },
         "totals": views::totals(data),
         "villages": villages,

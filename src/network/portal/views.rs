@@ -75,10 +75,24 @@ pub fn entries(villages: &[VillageData], lang: Lang) -> Vec<Value> {
                 "summary_html": e.summary_html,
                 "category": e.category.as_ref().map(|c| json!({"key": c.0, "name": c.1})),
                 "author": e.author,
+                "image": e.image,
                 "village": village_of(v),
             })
         })
         .collect()
+}
+
+/// The portal's sharing picture (`og:image`): the photo of the newest
+/// post that has one, else the first village's office photo or logo.
+pub fn share_image(entries: &[Value], villages: &[VillageData]) -> Option<String> {
+    let from_posts = entries.iter().find_map(|e| e["image"].as_str());
+    let from_profiles = villages.iter().find_map(|v| {
+        ["/profile/village/office_photo", "/profile/village/logo"]
+            .iter()
+            .map(|p| v.text(p))
+            .find(|s| !s.is_empty())
+    });
+    from_posts.map(str::to_string).or(from_profiles)
 }
 
 /// Announcements still in force at `now`, newest first.
@@ -266,16 +280,17 @@ pub fn categories(entries: &[Value]) -> Vec<(String, String)> {
     seen.into_iter().collect()
 }
 
-/// Population by kecamatan as a bar chart drawn at build time: an SVG of
-/// bars with the numbers written beside them (the table below it on the
-/// page carries the same figures for screen readers and print).
-pub fn population_chart(districts: &[Value], lang: Lang) -> String {
+/// A figure by kecamatan (`population`, `households`) as a bar chart
+/// drawn at build time: an SVG of bars with the numbers written beside
+/// them (the table below it on the page carries the same figures for
+/// screen readers and print).
+pub fn district_chart(districts: &[Value], key: &str, lang: Lang) -> String {
     let rows: Vec<(String, i64)> = districts
         .iter()
         .map(|d| {
             (
                 d["name"].as_str().unwrap_or_default().to_string(),
-                d["population"].as_i64().unwrap_or(0),
+                d[key].as_i64().unwrap_or(0),
             )
         })
         .collect();
