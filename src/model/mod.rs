@@ -46,6 +46,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "statistik/",
     "transparansi/",
     "pembangunan/",
+    "dokumen/",
     "lembaga/",
     "wilayah/",
     "produk/",
@@ -125,6 +126,8 @@ pub struct Model {
     pub redirects: Vec<(String, String)>,
     /// Products, tourism spots and photo albums, with their addresses.
     pub catalog: catalog::Catalog,
+    /// The public documents of `media/dokumen/`, by kind, newest first.
+    pub documents: Vec<crate::load::documents::Document>,
 }
 
 impl Model {
@@ -217,6 +220,7 @@ impl Model {
             posts,
             pages,
             catalog,
+            documents: loaded.documents.clone(),
         })
     }
 

@@ -46,7 +46,7 @@ struct PageLink {
 /// Pages a village site has only when its profile or posts give them
 /// something to show, in the order footers list them. A menu item that
 /// points at one of them is left out while the page is.
-pub const VILLAGE_PAGES: [&str; 10] = [
+pub const VILLAGE_PAGES: [&str; 11] = [
     "agenda",
     "produk",
     "potensi",
@@ -55,6 +55,7 @@ pub const VILLAGE_PAGES: [&str; 10] = [
     "statistik",
     "transparansi",
     "pembangunan",
+    "dokumen",
     "lembaga",
     "wilayah",
 ];

@@ -49,6 +49,8 @@ const PAGES: &[&str] = &[
     "/pemerintahan/",
     "/kim/",
     "/pembangunan/",
+    "/dokumen/",
+    "/dokumen/perdes-5-2025-apbdes-2026/",
     "/kontak/",
     "/404.html",
     "/halaman-yang-tidak-ada/",

@@ -15,6 +15,7 @@ mod catalog;
 mod commands;
 mod development;
 mod discover;
+mod documents;
 mod hostile;
 mod images;
 mod network;

@@ -5,10 +5,11 @@
 
 use crate::support::Site;
 
-const PAGES: [&str; 5] = [
+const PAGES: [&str; 6] = [
     "statistik",
     "transparansi",
     "pembangunan",
+    "dokumen",
     "lembaga",
     "wilayah",
 ];

@@ -17,6 +17,7 @@ use crate::render::kind::Key;
 use crate::render::structured::{crumbs, words};
 use serde::Serialize;
 
+pub mod dokumen;
 pub mod lembaga;
 pub mod pembangunan;
 pub mod statistik;
