@@ -20,11 +20,12 @@
 // runs it all; the figures are recorded in bench/search.md.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '..', 'tests', 'browser', 'package.json'));
@@ -56,11 +57,24 @@ function serve(root) {
   return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Every document of a built site's index (cari/dok/*.js), in order. */
+function documents(root) {
+  const context = { window: { WARTA_CARI: {} } };
+  vm.createContext(context);
+  const blocks = readdirSync(path.join(root, 'cari', 'dok')).map(f => Number(f.replace('.js', '')));
+  blocks.sort((a, b) => a - b).forEach(i => {
+    vm.runInContext(readFileSync(path.join(root, 'cari', 'dok', `${i}.js`), 'utf8'), context);
+  });
+  return blocks.flatMap(i => context.window.WARTA_CARI[`dok/${i}`].d);
+}
+
 /** The top 10 paths (below the root, no leading slash) each engine gives. */
 async function answers(page, q) {
   return page.evaluate(async q => {
-    const r = window.wartaCari.search(q);
-    const warta = r.ids.slice(0, 10).map(id => window.WARTA_CARI.d[id][0]);
+    const c = window.wartaCari;
+    await c.run(q); // loads the parts of the index the query needs
+    const r = c.search(q);
+    const warta = c.documents(r.ids.slice(0, 10)).docs.map(d => d[0]);
     const pf = await window.pagefindLoaded;
     const found = await pf.search(q);
     const data = await Promise.all(found.results.slice(0, 30).map(x => x.data()));
@@ -90,7 +104,7 @@ async function evaluate(browser, root, queries, relevance) {
   await page.evaluate(() => {
     window.pagefindLoaded = import('/pagefind/pagefind.js').then(async pf => { await pf.init(); return pf; });
   });
-  const docs = new Set(await page.evaluate(() => window.WARTA_CARI.d.map(d => d[0])));
+  const docs = new Set(documents(root).map(d => d[0]));
   const rows = [];
   for (const item of queries) {
     const { relevantOf, count } = relevance(item, docs);
@@ -157,9 +171,7 @@ async function main() {
       all.push(...rows);
     }
     if (opt('corpus')) {
-      const index = readFileSync(path.join(opt('corpus'), 'cari', 'index.js'), 'utf8');
-      const data = JSON.parse(index.slice(index.indexOf('{'), index.lastIndexOf('}') + 1));
-      const titles = new Map(data.d.map(d => [d[0], d[1]]));
+      const titles = new Map(documents(opt('corpus')).map(d => [d[0], d[1]]));
       const rows = await evaluate(browser, opt('corpus'), set.corpus, byTitle(titles));
       report('corpus, 1,000 posts', rows);
       all.push(...rows);

@@ -10,15 +10,18 @@
 // mobile profile), and times, inside the page:
 //
 //   - search: wartaCari.search(q), finding and ranking the documents;
-//   - answer: wartaCari.run(q), the same plus putting the results on the
-//     page, which is what one keystroke costs the reader;
+//   - answer: wartaCari.run(q), the same plus loading the parts of the
+//     index the query needs (src/search/files.rs) and putting the results
+//     on the page, which is what one keystroke costs the reader;
 //   - typing: run() for every prefix of a word, as typed letter by letter;
 //
 // for queries of one and two words, full words and stems, each first on
-// a freshly loaded page (cold: nothing of the query decoded yet; cari.js
-// has only warmed itself up once while idle, as it does while a reader
-// moves to the box) and then --runs times (warm). Also reports the index's size against all the site's HTML, raw
-// and gzipped, and how long the page took to load its index.
+// a freshly loaded page (cold: only index.js loaded, none of the parts
+// the query needs; cari.js has only warmed itself up once while idle, as
+// it does while a reader moves to the box) and then --runs times (warm).
+// Also reports the index's size against all the site's HTML, raw and
+// gzipped, how long the page took to load, and the first result from an
+// empty cache: its time and every byte it took.
 // bench/search.sh builds the 1,000-post corpus and runs this on it.
 
 import { createRequire } from 'node:module';
@@ -66,8 +69,15 @@ function sizes(root) {
   walk(root);
   const index = readFileSync(path.join(root, 'cari', 'index.js'));
   const script = readFileSync(path.join(root, 'cari.js'));
+  let parts = 0, partsRaw = 0, partsGz = 0;
+  for (const sub of ['kata', 'dok', 'kosakata']) {
+    for (const name of readdirSync(path.join(root, 'cari', sub))) {
+      const b = readFileSync(path.join(root, 'cari', sub, name));
+      parts++; partsRaw += b.length; partsGz += gzipSync(b).length;
+    }
+  }
   return { files, html, htmlGz, index: index.length, indexGz: gzipSync(index).length,
-    script: script.length, scriptGz: gzipSync(script).length };
+    script: script.length, scriptGz: gzipSync(script).length, parts, partsRaw, partsGz };
 }
 
 function serve(root) {
@@ -107,25 +117,24 @@ async function main() {
   const rows = [];
   for (const q of QUERIES) {
     loads.push(await load());
-    const coldSearch = await page.evaluate(q => {
-      const t = performance.now();
-      window.wartaCari.search(q);
-      return performance.now() - t;
-    }, q);
-    loads.push(await load());
-    const r = await page.evaluate(({ q, runs }) => {
+    const r = await page.evaluate(async ({ q, runs }) => {
       const c = window.wartaCari;
+      const before = performance.getEntriesByType('resource').length;
       let t = performance.now();
-      const found = c.run(q);
+      const found = await c.run(q);
       const cold = performance.now() - t;
+      const parts = performance.getEntriesByType('resource').length - before;
+      t = performance.now();
+      c.search(q);
+      const coldSearch = performance.now() - t;
       const search = [], answer = [];
       for (let i = 0; i < runs; i++) {
         t = performance.now(); c.search(q); search.push(performance.now() - t);
-        t = performance.now(); c.run(q); answer.push(performance.now() - t);
+        t = performance.now(); await c.run(q); answer.push(performance.now() - t);
       }
-      return { found, cold, search, answer };
+      return { found, cold, parts, coldSearch, search, answer };
     }, { q, runs: RUNS });
-    rows.push({ q, found: r.found, coldSearch, cold: r.cold, search: median(r.search), answer: median(r.answer), worst: Math.max(...r.answer) });
+    rows.push({ q, found: r.found, parts: r.parts, coldSearch: r.coldSearch, cold: r.cold, search: median(r.search), answer: median(r.answer), worst: Math.max(...r.answer) });
   }
   // The first result from nothing: /cari/?q= opened with an empty cache,
   // the time from navigation to the first result on the page, and every
@@ -158,12 +167,12 @@ async function main() {
   const typing = [];
   for (const q of TYPED) {
     await load();
-    const times = await page.evaluate(q => {
+    const times = await page.evaluate(async q => {
       const c = window.wartaCari;
       const out = [];
       for (let n = 1; n <= q.length; n++) {
         const t = performance.now();
-        c.run(q.slice(0, n));
+        await c.run(q.slice(0, n));
         out.push(performance.now() - t);
       }
       return out;
@@ -174,17 +183,19 @@ async function main() {
   await browser.close();
   server.close();
 
-  const docs = Number((readFileSync(path.join(dir, 'cari', 'index.js'), 'utf8').match(/\],\[/g) || []).length + 1);
+  const docs = Number(readFileSync(path.join(dir, 'cari', 'index.js'), 'utf8').match(/"n":(\d+)/)[1]);
   console.log(`# /cari/ on ${dir}: ${docs} documents, CPU throttled ${THROTTLE}x, Chromium headless\n`);
   console.log(`| | bytes | gzip |\n|---|---:|---:|`);
-  console.log(`| cari/index.js | ${s.index} | ${s.indexGz} |`);
+  console.log(`| cari/index.js (with the page) | ${s.index} | ${s.indexGz} |`);
+  console.log(`| its ${s.parts} parts (loaded as queries need them) | ${s.partsRaw} | ${s.partsGz} |`);
   console.log(`| cari.js | ${s.script} | ${s.scriptGz} |`);
   console.log(`| all HTML (${s.files} files) | ${s.html} | ${s.htmlGz} |`);
-  console.log(`| **index / HTML** | **${(100 * s.index / s.html).toFixed(1)} %** | ${(100 * s.indexGz / s.htmlGz).toFixed(1)} % |\n`);
-  console.log(`Page load with its index (median of ${loads.length}): ${ms(median(loads))} ms\n`);
-  console.log(`| query | found | cold search ms | cold answer ms | search ms (median) | answer ms (median) | answer ms (worst of ${RUNS}) |`);
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.q} | ${r.found} | ${ms(r.coldSearch)} | ${ms(r.cold)} | ${ms(r.search)} | ${ms(r.answer)} | ${ms(r.worst)} |`);
+  const all = s.index + s.partsRaw, allGz = s.indexGz + s.partsGz;
+  console.log(`| **whole index / HTML** | **${(100 * all / s.html).toFixed(1)} %** | ${(100 * allGz / s.htmlGz).toFixed(1)} % |\n`);
+  console.log(`Page load with index.js (median of ${loads.length}): ${ms(median(loads))} ms\n`);
+  console.log(`| query | found | parts loaded | first answer ms (loads included) | first search ms, loaded | search ms (median) | answer ms (median) | answer ms (worst of ${RUNS}) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.q} | ${r.found} | ${r.parts} | ${ms(r.cold)} | ${ms(r.coldSearch)} | ${ms(r.search)} | ${ms(r.answer)} | ${ms(r.worst)} |`);
   console.log(`\n| typed letter by letter | worst keystroke ms | at | mean keystroke ms |\n|---|---:|---|---:|`);
   for (const t of typing) console.log(`| ${t.q} | ${ms(t.worst)} | ${t.at} | ${ms(t.mean)} |`);
   console.log(`\n| first result from an empty cache | ms to first result | files | bytes (gzip) |\n|---|---:|---:|---:|`);

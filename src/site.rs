@@ -312,7 +312,7 @@ fn shadowed_pages(model: &Model, files: &SiteFiles) -> Diagnostics {
     }
     let made: std::collections::HashSet<String> = Renderer::jobs(model)
         .into_iter()
-        .map(|job| job.file(model))
+        .flat_map(|job| job.files(model))
         .collect();
     statics
         .iter()

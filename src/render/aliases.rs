@@ -24,7 +24,8 @@ pub fn check<'a>(
     let mut taken: HashSet<String> = crate::render::jobs(model)
         .into_iter()
         .filter(|j| !j.is::<Redirects>())
-        .map(|j| j.file(model).to_lowercase())
+        .flat_map(|j| j.files(model))
+        .map(|f| f.to_lowercase())
         .collect();
     taken.extend(files.into_iter().map(str::to_lowercase));
     let mut problems = Diagnostics::new();

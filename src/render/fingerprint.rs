@@ -9,7 +9,7 @@
 //! every page sees (settings, profile, `site`) is the separate
 //! [`Fingerprints::global`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
@@ -31,12 +31,13 @@ pub fn fingerprints(model: &Input<'_>) -> Fingerprints {
     Fingerprints { global, pages }
 }
 
-/// Output file → (job, fingerprint) of every page.
+/// Output file → (job, fingerprint) of every page; a job that writes
+/// several files (the search index) has its fingerprint on each.
 fn page_prints(model: &Input<'_>) -> HashMap<String, (Job, u64)> {
     let run = Run::print(model);
     jobs(model)
         .par_iter()
-        .map(|&job| {
+        .flat_map_iter(|&job| {
             let path = job.path(model);
             let mut to = run.inputs();
             let body = job.kind().inputs(model, job.key, &mut to);
@@ -45,8 +46,14 @@ fn page_prints(model: &Input<'_>) -> HashMap<String, (Job, u64)> {
             match body {
                 Body::Template(t) => t.hash(&mut h),
                 Body::Made(make) => (make as usize).hash(&mut h),
+                Body::Files(make) => (make as usize).hash(&mut h),
             }
-            (output_file(&path), (job, h.finish()))
+            let print = h.finish();
+            let files = match body {
+                Body::Files(_) => job.files(model),
+                _ => vec![output_file(&path)],
+            };
+            files.into_iter().map(move |f| (f, (job, print)))
         })
         .collect()
 }
@@ -55,6 +62,7 @@ fn page_prints(model: &Input<'_>) -> HashMap<String, (Job, u64)> {
 /// `new`. Everything when what all pages see changed.
 pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) {
     let everything = old.global != new.global;
+    let mut seen = HashSet::new();
     let render: Vec<Job> = new
         .pages
         .iter()
@@ -62,6 +70,7 @@ pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) 
             everything || old.pages.get(*file).is_none_or(|(_, o)| o != print)
         })
         .map(|(_, (job, _))| *job)
+        .filter(|job| seen.insert(*job))
         .collect();
     let mut gone: Vec<String> = old
         .pages
@@ -116,7 +125,11 @@ mod tests {
             v
         };
         assert_eq!(print(&a), print(&b));
-        assert_eq!(a.pages.len(), crate::render::jobs(&model).len());
+        let files: usize = crate::render::jobs(&model)
+            .iter()
+            .map(|j| j.files(&model).len())
+            .sum();
+        assert_eq!(a.pages.len(), files, "one fingerprint a file");
     }
 
     /// A new title shows on the post's own page and wherever the post is

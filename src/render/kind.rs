@@ -76,7 +76,8 @@
 //! costly value made from hashable data, as the sitemap does). A body made
 //! in Rust returns `Body::Made(fn(&Input<'_>, Key) -> String)` and declares
 //! what it reads with `uses_summaries`, `uses_everything` or `uses` (see
-//! `special::SearchIndex`).
+//! `special::SearchIndex`); one that writes several files at once returns
+//! `Body::Files` and lists them in `Kind::files`.
 
 use std::any::{Any, TypeId};
 use std::path::Path;
@@ -118,6 +119,11 @@ pub enum Body<'m> {
     /// Such a kind declares what the body reads with the `uses_*`
     /// methods of [`Inputs`], which only serve's fingerprint sees.
     Made(fn(&Input<'_>, Key) -> String),
+    /// Several files made in Rust at once, because they share the work
+    /// of making them (the search index and its parts): (path below the
+    /// site root, text), as [`Kind::files`] lists them. Declared as
+    /// `Made` is.
+    Files(fn(&Input<'_>, Key) -> Vec<(String, String)>),
 }
 
 /// Where the sitemap lists a kind's pages: the home page, then what
@@ -175,6 +181,13 @@ pub trait Kind: Any + Sync {
         None
     }
 
+    /// Every file page `key` writes, below the site root: its own, but
+    /// for a body of [`Body::Files`], whose files are listed here without
+    /// being made (`serve` offers them before making any).
+    fn files(&self, m: &Model, key: Key) -> Vec<String> {
+        vec![output_file(&self.path(m, key))]
+    }
+
     /// Whether `serve` makes this file only when it is first asked for
     /// (the search index: see `serve::preview::Deferred`).
     fn deferred(&self) -> bool {
@@ -201,6 +214,10 @@ pub static KINDS: &[&dyn Kind] = &[
     &pages::ProfilePages,
     &village::statistik::Statistik,
     &village::transparansi::Transparansi,
+    &village::pembangunan::Pembangunan,
+    &village::dokumen::Documents,
+    &village::dokumen::Regulations,
+    &village::dokumen::DocumentPage,
     &village::lembaga::Lembaga,
     &village::wilayah::Wilayah,
     &pages::Posts,
@@ -250,12 +267,19 @@ impl Job {
         output_file(&self.path(m))
     }
 
-    /// The body of a page made in Rust (`None` for a templated page).
-    pub fn made(self, m: &Input<'_>) -> Option<String> {
+    /// Every file the job writes (see [`Kind::files`]).
+    pub fn files(self, m: &Model) -> Vec<String> {
+        self.kind().files(m, self.key)
+    }
+
+    /// The files of a page made in Rust, (file, text); none for a
+    /// templated page.
+    pub fn made(self, m: &Input<'_>) -> Vec<(String, String)> {
         let mut to = Inputs::declared();
         match self.kind().inputs(m, self.key, &mut to) {
-            Body::Made(make) => Some(make(m, self.key)),
-            Body::Template(_) => None,
+            Body::Made(make) => vec![(self.file(m), make(m, self.key))],
+            Body::Files(make) => make(m, self.key),
+            Body::Template(_) => Vec::new(),
         }
     }
 }

@@ -181,9 +181,12 @@ impl Renderer {
             .par_iter()
             .map(|job| {
                 let (page, uses) = recording(|| self.render_with(&input, *job, &run));
-                let (path, text) = page?;
-                write(&path, text.as_bytes())?;
-                Ok((path, uses))
+                let files = page?;
+                for (path, text) in &files {
+                    write(path, text.as_bytes())?;
+                }
+                let path = files.into_iter().next().map(|(path, _)| path);
+                Ok((path.unwrap_or_default(), uses))
             })
             .collect();
         let mut rendered = Rendered {
@@ -206,8 +209,9 @@ impl Renderer {
         rendered
     }
 
-    /// Renders one job: (output file, text).
-    pub fn render(&self, model: &Model, job: Job) -> Result<(String, String), Diagnostic> {
+    /// Renders one job: (output file, text) of each file it writes (one,
+    /// but for [`kind::Body::Files`]).
+    pub fn render(&self, model: &Model, job: Job) -> Result<Vec<(String, String)>, Diagnostic> {
         let input = self.input(model);
         self.render_with(&input, job, &Run::render(&input))
     }
@@ -225,12 +229,13 @@ impl Renderer {
         model: &Input<'_>,
         job: Job,
         run: &Run,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> Result<Vec<(String, String)>, Diagnostic> {
         let (kind, key) = (job.kind(), job.key);
         let path = kind.path(model, key);
         let mut inputs = run.inputs();
         let template = match kind.inputs(model, key, &mut inputs) {
-            Body::Made(make) => return Ok((output_file(&path), make(model, key))),
+            Body::Made(make) => return Ok(vec![(output_file(&path), make(model, key))]),
+            Body::Files(make) => return Ok(make(model, key)),
             Body::Template(t) => t,
         };
         let mut ctx = inputs.into_context();
@@ -242,6 +247,6 @@ impl Renderer {
             .tera
             .render(template, &ctx)
             .map_err(|e| render_error(&e, &self.theme, model, job))?;
-        Ok((output_file(&path), html))
+        Ok(vec![(output_file(&path), html)])
     }
 }

@@ -110,7 +110,8 @@ impl Kind for Search {
     }
 }
 
-/// `/cari/index.js`: the search index, made by [`crate::search`].
+/// `/cari/index.js` and the other parts of the search index, made
+/// together by [`crate::search`].
 pub struct SearchIndex;
 
 impl Kind for SearchIndex {
@@ -125,7 +126,11 @@ impl Kind for SearchIndex {
     fn inputs<'m>(&self, _: &'m Input<'m>, _: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
         // The index holds every word of every post and page.
         to.uses_everything();
-        Body::Made(|m, _| crate::search::index_js(m))
+        Body::Files(|m, _| crate::search::index_files(m))
+    }
+
+    fn files(&self, m: &Model, _: Key) -> Vec<String> {
+        crate::search::files::names(m)
     }
 
     fn deferred(&self) -> bool {

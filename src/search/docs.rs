@@ -66,6 +66,12 @@ pub fn documents(model: &Model) -> Vec<Doc> {
     docs
 }
 
+/// How many documents [`documents`] gives, without reading their text:
+/// the index's number of files follows from it (see [`super::files`]).
+pub fn count(model: &Model) -> usize {
+    model.posts.len() + model.pages.len() + profile_docs(model).len()
+}
+
 fn post(model: &Model, post: &Post) -> Doc {
     let date = post
         .date

@@ -1,8 +1,8 @@
 //! The search index behind `/cari/`: search with no server.
 //!
-//! A static host runs no code, so the site ships its index as one
-//! JavaScript file, `/cari/index.js`, and the theme's `cari.js` searches it
-//! in the reader's browser. It is loaded with a `<script>` element, not
+//! A static host runs no code, so the site ships its index as JavaScript
+//! files under `/cari/`, and the theme's `cari.js` searches them in the
+//! reader's browser. They are loaded with `<script>` elements, not
 //! fetched, because browsers refuse `fetch` on `file://` and a portable
 //! copy of the site (a USB stick, a phone's file manager) must search too.
 //!
@@ -26,38 +26,14 @@
 //! on nearly every page (the village's or the KIM's name), and adds over
 //! the query's words; the date only breaks ties.
 //!
-//! # The file
+//! # The files
 //!
-//! ```js
-//! window.WARTA_CARI={"v":2,
-//!  "c":["Kesehatan","Pembangunan","Produk",…], // labels
-//!  "s":"ada adalah agar …",                    // stopwords, space-separated
-//!  "a":"g:elola n:ilai …",                     // readings chosen by the site
-//!  "d":[["berita/posyandu-krajan/","Posyandu …","26 Agustus 2025",0,"Sebanyak 64 …"],…],
-//!  "w":"2025 ajar ambil bangun …",             // stems, sorted, space-separated
-//!  "p":"0Ag 3 …"};                             // postings of each stem, space-separated
-//! ```
-//!
-//! - `d`: one array per document: URL path below the site root (no
-//!   leading slash, so `cari.js` can put it under the root it finds for
-//!   itself, on a host or on `file://`), title, date as the site prints it
-//!   (`""` for a page), index into `c` (`-1` for none), a short summary.
-//! - `a`: the keys of [`vocab::Choices`] that take their second reading.
-//! - `w`: every stem, sorted by UTF-16 code units (JavaScript's string
-//!   order), so `cari.js` finds a word, or every word starting with what is
-//!   being typed, by binary search without building an object of 30,000
-//!   keys.
-//! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
-//!   increasing order. Each is one number, `gap × 8 + level`, where `gap`
-//!   is the distance from the previous document less one (the first is
-//!   its own number) and `level` (0–7) the stem's weight in it. Numbers
-//!   are written in base 32, most significant group first, with the
-//!   digits `0`–`9A`–`V` ending a number and `W`–`Z`, `a`–`z`, `-`, `_`
-//!   continuing it.
-//!
-//! `v` changes when the format does.
+//! The index is cut into files so that a query loads only the few it
+//! needs: see [`files`] for what each holds and when `cari.js` loads it.
 
 pub mod docs;
+pub mod encode;
+pub mod files;
 pub mod html;
 pub mod stem;
 pub mod text;
@@ -77,12 +53,6 @@ pub use vocab::Choices;
 
 use docs::Doc;
 
-/// The format's version, `v` in the file.
-pub const FORMAT: u32 = 2;
-
-/// Summaries in the index are cut to about this many characters.
-const SUMMARY_CHARS: usize = 140;
-
 /// BM25F: each field's weight and length normalisation `b`, in the order
 /// title, summary (with category and tags: writers tag loosely, so a tag
 /// weighs as the summary does, not as the title), headings, body.
@@ -91,70 +61,20 @@ const FIELDS: [(f64, f64); 4] = [(20.0, 0.3), (4.0, 0.5), (3.0, 0.5), (1.0, 0.75
 /// strong as it can be.
 const K1: f64 = 2.5;
 /// Levels a stem's weight in a document is kept as.
-const LEVELS: u32 = 8;
-
-/// The digits of the postings: the first 32 end a number, the last 32
-/// continue it.
-const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+pub(crate) const LEVELS: u32 = 8;
 
 /// Occurrences of a word in one document, by field.
 type Counts = [u16; 4];
 
 /// A stem and its documents, each with the stem's level there.
-type Postings = (String, Vec<(u32, u8)>);
+pub(crate) type Postings = (String, Vec<(u32, u8)>);
 
-/// The text of `/cari/index.js` for the whole site.
-pub fn index_js(model: &Model) -> String {
+/// The files of the site's index: (path below the site root, text),
+/// `cari/index.js` first (see [`files`]).
+pub fn index_files(model: &Model) -> Vec<(String, String)> {
     let docs = docs::documents(model);
     let (choices, postings) = invert(&docs);
-    let mut out = String::with_capacity(docs.len() * 300 + postings.len() * 16);
-    out.push_str(&format!("window.WARTA_CARI={{\"v\":{FORMAT},\"c\":["));
-    for (i, label) in docs::labels(model).iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_json_string(&mut out, label);
-    }
-    out.push_str("],\"s\":");
-    push_json_string(&mut out, &text::STOPWORDS.join(" "));
-    out.push_str(",\"a\":");
-    push_json_string(&mut out, &choices.keys().join(" "));
-    out.push_str(",\"d\":[");
-    for (i, doc) in docs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_doc(&mut out, doc);
-    }
-    out.push_str("],\"w\":\"");
-    for (i, (stem, _)) in postings.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        push_json_chars(&mut out, stem);
-    }
-    out.push_str("\",\"p\":\"");
-    for (i, (_, list)) in postings.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        push_postings(&mut out, list);
-    }
-    out.push_str("\"};\n");
-    out
-}
-
-/// One document's entry in `d`.
-fn push_doc(out: &mut String, doc: &Doc) {
-    out.push('[');
-    push_json_string(out, &doc.path);
-    out.push(',');
-    push_json_string(out, &doc.title);
-    out.push(',');
-    push_json_string(out, &doc.date);
-    out.push_str(&format!(",{},", doc.label));
-    push_json_string(out, &short(&doc.summary, SUMMARY_CHARS));
-    out.push(']');
+    files::write(model, &docs, &choices, &postings)
 }
 
 /// Fx hashing, for the maps below: they hash short words millions of
@@ -373,106 +293,9 @@ impl Norm {
     }
 }
 
-fn push_postings(out: &mut String, list: &[(u32, u8)]) {
-    let mut next = 0u32;
-    for &(id, level) in list {
-        let gap = id.saturating_sub(next);
-        push_number(out, gap * LEVELS + u32::from(level));
-        next = id + 1;
-    }
-}
-
-/// `v` in base 32 with [`DIGITS`], most significant group first.
-fn push_number(out: &mut String, mut v: u32) {
-    let mut groups = [0u8; 7];
-    let mut n = 0;
-    loop {
-        groups[n] = (v & 31) as u8;
-        n += 1;
-        v >>= 5;
-        if v == 0 {
-            break;
-        }
-    }
-    for i in (0..n).rev() {
-        let more = if i > 0 { 32 } else { 0 };
-        out.push(char::from(DIGITS[usize::from(groups[i] + more)]));
-    }
-}
-
-/// The decoded postings of one stem, as `cari.js` reads them:
-/// (document, level).
-pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
-    let mut out = Vec::new();
-    let (mut v, mut next) = (0u32, 0u32);
-    for b in s.bytes() {
-        let Some(d) = DIGITS.iter().position(|&x| x == b) else {
-            continue;
-        };
-        v = v.wrapping_mul(32).wrapping_add(d as u32 & 31);
-        if d < 32 {
-            let id = next.wrapping_add(v / LEVELS);
-            out.push((id, (v % LEVELS) as u8));
-            next = id.wrapping_add(1);
-            v = 0;
-        }
-    }
-    out
-}
-
-/// `s` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    push_json_chars(out, s);
-    out.push('"');
-}
-
-/// `s` escaped for inside a JSON string. U+2028 and U+2029 are escaped
-/// too: older JavaScript engines end a line at them, even in a string.
-fn push_json_chars(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-}
-
-/// `s` cut to about `max` characters at a word, with an ellipsis.
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', '…']))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Counts, Norm, decode_postings, merge, push_number, push_postings, short};
-
-    #[test]
-    fn postings_round_trip() {
-        let list = vec![(0, 7), (1, 0), (2, 3), (40, 5), (5000, 1)];
-        let mut s = String::new();
-        push_postings(&mut s, &list);
-        assert_eq!(&s[..3], "703", "one character each for neighbours");
-        assert_eq!(decode_postings(&s), list);
-        let mut big = String::new();
-        push_number(&mut big, u32::MAX);
-        assert_eq!(decode_postings(&big).len(), 1);
-        assert!(decode_postings("").is_empty());
-        assert!(!s.contains(' ') && !s.contains('"'));
-    }
+    use super::{Counts, Norm, merge};
 
     #[test]
     fn words_of_one_stem_add_up() {
@@ -496,11 +319,5 @@ mod tests {
         );
         assert!(often_in_body > once_in_body);
         assert!(norm.level(0, &[9, 9, 9, 999]) == 7);
-    }
-
-    #[test]
-    fn summaries_are_cut_at_words() {
-        assert_eq!(short("pendek", 10), "pendek");
-        assert_eq!(short("satu dua tiga empat", 12), "satu dua…");
     }
 }

@@ -126,8 +126,8 @@ struct Made {
     page_uses: Vec<(String, Uses)>,
     gone: Vec<String>,
     full: bool,
-    /// Pages made only when first asked for: (output file, job).
-    deferred: Vec<(String, Job)>,
+    /// Pages made only when first asked for: (their output files, job).
+    deferred: Vec<(Vec<String>, Job)>,
 }
 
 impl Preview {
@@ -346,7 +346,7 @@ impl Preview {
         };
         let (deferred, jobs): (Vec<_>, Vec<_>) =
             jobs.into_iter().partition(|j| j.kind().deferred());
-        let deferred = deferred.into_iter().map(|j| (j.file(model), j)).collect();
+        let deferred = deferred.into_iter().map(|j| (j.files(model), j)).collect();
         let pages = Mutex::new(Vec::with_capacity(jobs.len()));
         let write = |path: &str, html: &[u8]| {
             pages
@@ -404,16 +404,25 @@ impl Preview {
             self.published.insert(f.dest.clone());
             files.insert(f.dest.clone(), served(f, transform));
         }
-        for (key, job) in made.deferred {
-            let (model, images) = (Arc::clone(&model), Arc::clone(&images));
-            let make = move || {
-                let input = Input {
-                    model: &model,
-                    images: &images,
+        for (keys, job) in made.deferred {
+            // The job's files are made together, on the first request for any.
+            let all: Arc<std::sync::OnceLock<HashMap<String, String>>> = Arc::default();
+            for key in keys {
+                let (model, images, all) =
+                    (Arc::clone(&model), Arc::clone(&images), Arc::clone(&all));
+                let name = key.clone();
+                let make = move || {
+                    let all = all.get_or_init(|| {
+                        let input = Input {
+                            model: &model,
+                            images: &images,
+                        };
+                        job.made(&input).into_iter().collect()
+                    });
+                    all.get(&name).cloned().unwrap_or_default().into_bytes()
                 };
-                job.made(&input).unwrap_or_default().into_bytes()
-            };
-            files.insert(key, Served::Deferred(Arc::new(Deferred::new(make))));
+                files.insert(key, Served::Deferred(Arc::new(Deferred::new(make))));
+            }
         }
     }
 }

@@ -12,8 +12,13 @@
 //   7. types SPELLED letter by letter, recording how many results each
 //      keystroke shows;
 //   8. with PORTABLE (the folder of a `--portable` build), opens its
-//      search page from disk, file://, asks QUERY and follows the first
-//      result.
+//      search page from disk, file://, asks QUERY, types a typo and
+//      follows the first result.
+//
+// Step 1 also records every file the page took until its first result
+// (its path, kind and gzip size). cari.js loads the parts of the index a
+// query needs when it needs them, marking the list aria-busy meanwhile:
+// every step waits for that to end before it reads the page.
 //
 // usage: node tests/browser/search.mjs BASE_URL QUERY TYPED [QUERIES SPELLED [PORTABLE]]
 //
@@ -21,6 +26,7 @@
 // 0 when every step could be taken, 2 when the browser could not be driven.
 
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -36,6 +42,10 @@ if (!base || !query || !typed) {
   console.error('usage: node search.mjs BASE_URL QUERY TYPED');
   process.exit(2);
 }
+
+/** Until the results of what was typed are on the page. */
+const settled = page => page.waitForFunction(
+  () => !document.getElementById('cari-hasil')?.hasAttribute('aria-busy'), null, { timeout: 10000 });
 
 /** The results and the status line as a reader sees them. */
 function shown() {
@@ -65,17 +75,26 @@ try {
   page.on('pageerror', e => errors.push(String(e)));
   page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('requestfailed', r => errors.push(`${r.url()}: ${r.failure()?.errorText}`));
+  const took = [];
+  const taking = async r => {
+    const body = await r.body().catch(() => null);
+    if (body) took.push({ path: new URL(r.url()).pathname, kind: r.request().resourceType(), gzip: gzipSync(body).length });
+  };
+  page.on('response', taking);
 
   await page.goto(`${base}/cari/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('#cari-hasil li').length > 0, null, { timeout: 5000 })
     .catch(() => {});
+  page.off('response', taking);
   report.fromUrl = await page.evaluate(shown);
+  report.firstResult = took;
 
   const input = page.locator('#q');
   await input.fill('');
   report.typing = [];
   for (const ch of typed) {
     await input.press(ch === ' ' ? 'Space' : ch);
+    await settled(page);
     report.typing.push({ typed: await input.inputValue(), ...(await page.evaluate(shown)) });
   }
   report.address = page.url();
@@ -115,12 +134,14 @@ try {
   report.queries = {};
   for (const q of (queries || '').split(',').filter(Boolean)) {
     await asking.fill('#q', q);
+    await settled(asking);
     report.queries[q] = await asking.evaluate(shown);
   }
   report.spelled = [];
   await asking.fill('#q', '');
   for (const ch of spelled || '') {
     await asking.locator('#q').press(ch === ' ' ? 'Space' : ch);
+    await settled(asking);
     const s = await asking.evaluate(shown);
     report.spelled.push({ typed: s.input, count: s.results.length, first: s.results[0]?.title ?? null });
   }
@@ -135,6 +156,10 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('#cari-hasil li').length > 0, null, { timeout: 5000 })
       .catch(() => {});
     report.onDisk = await page.evaluate(shown);
+    // A typo, typed: more parts of the index, loaded from disk.
+    await page.fill('#q', 'puskemas ');
+    await settled(page);
+    report.onDisk.typo = await page.evaluate(shown);
     const link = page.locator('#cari-hasil a').first();
     if (await link.count()) {
       await Promise.all([page.waitForLoadState('load'), link.click()]);

@@ -159,11 +159,10 @@ fn build_writes_the_search_page_and_index() {
     site.build_ok();
     let index = site.read("public/cari/index.js");
     assert!(
-        index.starts_with("window.WARTA_CARI={\"v\":2,"),
+        index.starts_with("window.WARTA_CARI={\"v\":3,\"h\":\""),
         "{}",
         &index[..80]
     );
-    assert!(index.contains("\"berita/betonisasi-jalan-dusun-ngembul/\""));
     // What the profile makes pages of, with their labels.
     let labels = index.split("\"c\":[").nth(1).unwrap_or_default();
     for label in ["\"Produk\"", "\"Wisata\"", "\"Potensi\"", "\"Profil desa\""] {
@@ -172,13 +171,21 @@ fn build_writes_the_search_page_and_index() {
             "no {label}"
         );
     }
+    let blocks: String = (0..5)
+        .map(|i| site.read(&format!("public/cari/dok/{i}.js")))
+        .collect();
+    assert!(
+        !site.path("public/cari/dok/5.js").exists(),
+        "37 documents, 8 a block"
+    );
     for doc in [
+        "[\"berita/betonisasi-jalan-dusun-ngembul/\",\"Jalan Dusun Ngembul Kini Dibeton,",
         "[\"produk/madu-klanceng-hutan/\",\"Madu Klanceng Hutan\"",
         "[\"wisata/coban-lintang/\",\"Coban Lintang\"",
         "[\"potensi/\",\"Peternakan Sapi Perah\"",
         "[\"profil/\",\"Desa Sukamaju\"",
     ] {
-        assert!(index.contains(doc), "the index lacks {doc}");
+        assert!(blocks.contains(doc), "the index lacks {doc}");
     }
     let page = site.read("public/cari/index.html");
     for part in [
@@ -195,10 +202,115 @@ fn build_writes_the_search_page_and_index() {
     }
     assert!(site.path("public/cari.js").is_file());
     let sitemap = site.read("public/sitemap.xml");
-    assert!(sitemap.contains("/cari/</loc>") && !sitemap.contains("index.js"));
+    assert!(sitemap.contains("/cari/</loc>") && !sitemap.contains(".js"));
     let home = site.read("public/index.html");
     assert!(home.contains("<li><a href=\"/cari/\">Cari</a></li>"));
     assert!(!home.contains("<script src"), "only /cari/ loads a script");
+}
+
+/// The index in parts, searched in Node.js as the page searches it: each
+/// query loads only the parts it asks for, and finds what a search with
+/// every part loaded finds; every stem finds exactly the documents it is
+/// on (a stem outside the chunk `index.js` sends a search to is not
+/// found); and a first result on content-example (37 documents) takes at
+/// most 20 KiB gzip in all, page, script and index.
+#[test]
+fn a_query_loads_only_the_parts_it_needs() {
+    let node = crate::browser_tools::node_20();
+    let site = Site::fixture("content-example");
+    site.build_ok();
+    let queries: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("bench/search/queries.json")).unwrap(),
+    )
+    .unwrap();
+    let mut asked: Vec<String> = queries["example"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["q"].as_str().unwrap().to_string())
+        .collect();
+    // Typed, not finished; typos; words on every page; nothing.
+    for q in [
+        "pemb",
+        "keseh",
+        "membangun jal",
+        "puskemas ",
+        "pelatihn ",
+        "warga desa",
+        "zzzz ",
+    ] {
+        asked.push(q.to_string());
+    }
+    let mut child = Command::new(&node)
+        .arg(repo().join("tests/search/parts.mjs"))
+        .arg(site.path("public"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(asked.join("\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().expect("parts.mjs ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "parts.mjs failed:\n{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("parts.mjs prints JSON");
+    let sizes = &report["sizes"];
+    assert!(
+        sizes["index"].as_u64().unwrap() <= 1024,
+        "index.js, loaded with the page, grew past 1 KiB gzip: {sizes}"
+    );
+    let answers = report["queries"].as_array().unwrap();
+    assert_eq!(answers.len(), asked.len());
+    for a in answers {
+        let q = a["q"].as_str().unwrap();
+        assert_eq!(a["full"]["rounds"], 0, "{q:?}: everything was loaded");
+        let mut lazy = a["lazy"].clone();
+        lazy["rounds"] = 0.into();
+        assert_eq!(
+            lazy, a["full"],
+            "{q:?}: the parts it loaded ({}) miss something",
+            a["loaded"]
+        );
+        let bytes = a["bytes"].as_u64().unwrap();
+        assert!(
+            bytes <= 20 * 1024,
+            "{q:?}: the first result took {bytes} bytes gzip (page, script, index, parts {})",
+            a["loaded"]
+        );
+        let chunks = a["loaded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p.as_str().unwrap().starts_with("kata/"));
+        assert!(
+            chunks.count() <= 2 * q.split(' ').count() + 1,
+            "{q:?} loaded {}",
+            a["loaded"]
+        );
+    }
+    let typo = answers.iter().find(|a| a["q"] == "puskemas ").unwrap();
+    assert_eq!(
+        typo["lazy"]["fixed"],
+        serde_json::json!([["puskemas", "puskesmas"]])
+    );
+    assert!(
+        typo["loaded"]
+            .as_array()
+            .unwrap()
+            .contains(&"kosakata/p".into())
+    );
+    let stems = &report["stems"];
+    assert!(stems["checked"].as_u64() > Some(1000), "{stems}");
+    assert_eq!(
+        stems["wrong"],
+        serde_json::json!([]),
+        "stems not found where they are"
+    );
 }
 
 /// `/cari/` in Chromium: a query from the address, then a word typed
@@ -299,6 +411,23 @@ fn search_page_answers_as_the_reader_types() {
             .is_some_and(|a| a.ends_with("/cari/?q=membangun+jalan")),
         "the address keeps the query: {}",
         report["address"]
+    );
+    // The first result from nothing: the page, cari.js and the parts of
+    // the index it needed, 20 KiB gzip at most (issue 15).
+    let took = report["firstResult"].as_array().expect("firstResult");
+    let ours: Vec<&Value> = took
+        .iter()
+        .filter(|f| f["kind"] == "document" || f["kind"] == "script")
+        .collect();
+    let bytes: u64 = ours.iter().map(|f| f["gzip"].as_u64().unwrap()).sum();
+    let paths: Vec<&str> = ours.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert!(
+        bytes <= 20 * 1024,
+        "the first result took {bytes} bytes gzip: {paths:?}"
+    );
+    assert!(
+        paths.contains(&"/cari/index.js") && paths.iter().any(|p| p.starts_with("/cari/kata/")),
+        "{paths:?}"
     );
     assert_eq!(report["axe"], serde_json::json!([]), "axe with results");
     assert_eq!(report["errors"], serde_json::json!([]), "no script errors");
@@ -406,6 +535,13 @@ fn asked_and_answered(report: &Value) {
             .as_str()
             .is_some_and(|u| u.starts_with("file://") && u.ends_with("index.html")),
         "{disk}"
+    );
+    assert!(
+        disk["typo"]["status"]
+            .as_str()
+            .is_some_and(|s| s.contains("Menampilkan hasil untuk “puskesmas”")),
+        "a typo on file://: {}",
+        disk["typo"]
     );
     assert_eq!(disk["errors"], serde_json::json!([]), "{disk}");
 }

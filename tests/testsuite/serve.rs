@@ -304,10 +304,12 @@ fn a_changed_template_rebuilds_every_page() {
 }
 
 /// The search index is made in memory like a page: served as JavaScript,
-/// without the reload script, and made again when a post's words change.
+/// without the reload script, every part of it as `build` writes it, and
+/// made again when a post's words change.
 #[test]
 fn the_search_index_is_served_as_a_script_and_follows_edits() {
     let site = Site::fixture("minimal");
+    site.build_ok();
     let server = Server::start(&site, &[]);
     let head = server.headers("/cari/index.js");
     assert!(
@@ -317,7 +319,20 @@ fn the_search_index_is_served_as_a_script_and_follows_edits() {
     let (status, js) = server.get("/cari/index.js");
     assert_eq!(status, 200);
     assert!(js.starts_with("window.WARTA_CARI={"), "{js}");
-    assert!(!js.contains("__warta") && !js.contains("gotongroyong"));
+    assert!(!js.contains("__warta"));
+    let parts = walkdir::WalkDir::new(site.path("public/cari"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "js"));
+    let mut served = 0;
+    for part in parts {
+        let rel = part.path().strip_prefix(site.path("public")).unwrap();
+        let url = format!("/{}", rel.to_str().unwrap());
+        let built = std::fs::read_to_string(part.path()).unwrap();
+        assert_eq!(server.get(&url), (200, built), "{url}");
+        served += 1;
+    }
+    assert!(served >= 29, "{served} parts of the index");
     let events = server.events();
     site.edit(
         POST,
@@ -325,9 +340,30 @@ fn the_search_index_is_served_as_a_script_and_follows_edits() {
         "menimbang 64 balita gotongroyong",
     );
     wait_reload(&events);
-    server.wait_for("/cari/index.js", |s, b| {
-        s == 200 && b.contains("gotongroyong")
-    });
+    // The new word is in the chunk of the stems from the last of `k` not
+    // after it on (src/search/files.rs).
+    server.wait_for("/cari/index.js", |s, b| s == 200 && b != js);
+    let (_, js) = server.get("/cari/index.js");
+    let bounds = js
+        .split("\"k\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let chunk = bounds.split(' ').filter(|b| *b <= "gotongroyong").count();
+    let (status, part) = server.get(&format!("/cari/kata/{chunk}.js"));
+    let stems = part
+        .split("\"w\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(
+        status == 200 && stems.split(' ').any(|s| s == "gotongroyong"),
+        "{part}"
+    );
 }
 
 /// `serve` shows photos from the same cache as `build`, and saving a post

@@ -428,6 +428,7 @@ fn an_alias_onto_a_file_warta_makes_names_the_post_and_its_line() {
         "/404.html",
         "/style.css",
         "/cari/index.js",
+        "/cari/kata/0.js",
         "/berita/",
         "/kategori/berita-desa/rss.xml",
     ] {

@@ -1,15 +1,17 @@
 /* cari.js: the search page of warta's desa theme (/cari/). No server, no
  * framework, no build step.
  *
- * It searches window.WARTA_CARI, which warta writes to /cari/index.js
- * (format: src/search/mod.rs), as the reader types. Words are folded and
- * stemmed exactly as warta folded and stemmed the site's text
- * (src/search/text.rs, src/search/stem.rs); tests/search/agree.mjs checks
- * that both give the same result for the same words. Everything shown is
- * put in as text, never as HTML. Contract with the page (cari.html): the
- * index script has id="cari-index"; the form #cari holds the input #q and
- * the messages in data- attributes; #cari-status and #cari-hasil take the
- * results. */
+ * It searches window.WARTA_CARI as the reader types. warta writes it to
+ * /cari/index.js, which comes with the page, and to parts beside it that
+ * this script loads as scripts when a query needs them (format:
+ * src/search/files.rs). Words are folded and stemmed exactly as warta
+ * folded and stemmed the site's text (src/search/text.rs,
+ * src/search/stem.rs); tests/search/agree.mjs checks that both give the
+ * same result for the same words. Everything shown is put in as text,
+ * never as HTML. Contract with the page (cari.html): the index script has
+ * id="cari-index"; the form #cari holds the input #q and the messages in
+ * data- attributes; #cari-status and #cari-hasil take the results, the
+ * list marked aria-busy while parts of the index load. */
 (function () {
   'use strict';
 
@@ -156,117 +158,32 @@
     second = new Set(keys ? keys.split(' ') : []);
   }
 
-  var api = { fold: fold, words: words, stem: stem, choose: choose };
-  var root = typeof window !== 'undefined' ? window : globalThis;
-  root.wartaCari = api;
-  if (typeof document === 'undefined') return; // loaded by the tests in Node.js
 
-  // ---- The index (src/search/mod.rs).
-  var form = document.getElementById('cari');
-  var input = document.getElementById('q');
-  var status = document.getElementById('cari-status');
-  var list = document.getElementById('cari-hasil');
-  if (!form || !input || !status || !list) return;
-  var data = window.WARTA_CARI;
-  if (!data || data.v !== 2) {
-    status.textContent = form.getAttribute('data-failed');
-    return;
-  }
-  choose(data.a);
-  var keys = data.w ? data.w.split(' ') : [];
-  var lists = data.p ? data.p.split(' ') : [];
-  var stop = new Set(data.s.split(' '));
-  var decoded = new Array(keys.length);
+  // ---- The index (src/search/files.rs): index.js, which came with the
+  // page, and the parts a query needs, loaded when it needs them.
   var DIGIT = {};
   '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'.split('')
     .forEach(function (c, i) { DIGIT[c] = i; });
 
-  var script = document.getElementById('cari-index');
-  var base = new URL('..', script ? script.src : location.href).href;
-  var onDisk = location.protocol === 'file:';
-  var LIMIT = 20;
-
-  /** The first key not before `x`. */
-  function lower(x) {
-    var lo = 0, hi = keys.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (keys[mid] < x) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Key k's documents, each as id * 8 + level (0-7: the stem's weight
-   * there, src/search/mod.rs). */
-  function postings(k) {
-    if (decoded[k]) return decoded[k];
-    var s = lists[k] || '', out = [], v = 0, next = 0;
+  /** The numbers of a "p" or "f" string. */
+  function numbers(s) {
+    var out = [], v = 0;
     for (var i = 0; i < s.length; i++) {
       var d = DIGIT[s.charAt(i)];
       v = v * 32 + (d & 31);
-      if (d < 32) {
-        var level = v % 8, id = next + (v - level) / 8;
-        out.push(id * 8 + level);
-        next = id + 1;
-        v = 0;
-      }
+      if (d < 32) { out.push(v); v = 0; }
     }
-    decoded[k] = out;
     return out;
   }
 
-  /** BM25's rarity of key k: little for a stem on nearly every page (a
-   * floor keeps the weights of such words in play, on ties). */
-  function idf(k) {
-    var df = postings(k).length, n = data.d.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) + 0.05;
-  }
-
-  /** Adds the documents of keys `ks` to `docs` (id -> [score, exact]),
-   * each the best of its keys, none rarer than `cap`; the keys go in
-   * `hit`. */
-  function gather(ks, docs, hit, factor, isExact, cap) {
-    for (var i = 0; i < ks.length; i++) {
-      hit.add(keys[ks[i]]);
-      var list = postings(ks[i]), w = Math.min(idf(ks[i]), cap) * factor;
-      for (var j = 0; j < list.length; j++) {
-        var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
-        if (!o) docs.set(id, [sc, isExact]);
-        else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
-      }
+  /** The first place in sorted `xs` whose item is not before `x`. */
+  function lower(xs, x) {
+    var lo = 0, hi = xs.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (xs[mid] < x) lo = mid + 1; else hi = mid;
     }
-    return docs;
-  }
-
-  function exact(s) {
-    var k = lower(s);
-    return keys[k] === s ? [k] : [];
-  }
-
-  /** A word being typed without its prefixes, however short what is left:
-   * "pemban" -> "ban", so that it already finds "bangun". */
-  function bare(w) {
-    var p = firstPrefix(w);
-    if (p) w = p[0];
-    p = secondPrefix(w);
-    return p ? p[0] : w;
-  }
-
-  /** Keys for a word still being typed: those starting with it, its stem
-   * or what is left without its prefixes, and stems it already starts with
-   * ("sekol" finds "seko", the stem of "sekolah"). Null while it is too
-   * short to mean anything, fewer than three letters besides its prefixes
-   * ("me", "memba"): it is left out of the search until it does, rather
-   * than finding nothing or nearly everything. */
-  function prefixed(w) {
-    if (w.length < 3 || bare(w).length < 3 || stop.has(w)) return null;
-    var found = new Set();
-    [w, stem(w), bare(w)].forEach(function (p) {
-      if (p.length < 2) return;
-      for (var k = lower(p); k < keys.length && starts(keys[k], p); k++) found.add(k);
-      for (var n = 4; n < p.length; n++) exact(p.slice(0, n)).forEach(function (k) { found.add(k); });
-    });
-    return Array.from(found);
+    return lo;
   }
 
   /** Whether a and b are one letter apart: one added, dropped, changed,
@@ -282,68 +199,247 @@
     return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
   }
 
-  /** The site's stem one letter from `s` that most pages have: what a
-   * typo most likely meant ("lati" of "pelatian" -> "latih"). */
-  function nearest(s) {
-    if (s.length < 4 || !/^[a-z]+$/.test(s)) return -1;
-    var best = -1, most = 0;
-    for (var k = 0; k < keys.length; k++) {
-      if (Math.abs(keys[k].length - s.length) > 1 || !oneOff(s, keys[k])) continue;
-      var n = postings(k).length;
-      if (n > most) { best = k; most = n; }
-    }
-    return best;
+  /** A word being typed without its prefixes, however short what is left:
+   * "pemban" -> "ban", so that it already finds "bangun". */
+  function bare(w) {
+    var p = firstPrefix(w);
+    if (p) w = p[0];
+    p = secondPrefix(w);
+    return p ? p[0] : w;
   }
 
-  /** Ranked results for a query: {ids, hit (matched keys), words,
-   * partial (no page has every word), fixed (typo -> key, or null)}.
-   * The last word is still being typed unless a space or a stop follows. */
-  function search(query) {
-    var all = words(query);
-    var chars = Array.from(fold(query));
-    var n = chars.length;
-    while (n > 0 && (isWord(chars[n - 1]) || isApos(chars[n - 1]))) n--;
-    var typing = n < chars.length && isWord(chars[chars.length - 1]);
-    var open = typing && words(chars.slice(n).join('')).length === 1 ? all.pop() : null;
-    var hit = new Set(), fixed = [], terms = [];
-    all.filter(function (w) { return !stop.has(w); }).forEach(function (w) {
-      terms.push(term(w, exact(stem(w)), null));
-    });
-    var pending = open === null ? null : prefixed(open);
-    if (pending) terms.push(term(open, exact(stem(open)), pending));
-    function term(w, ks, pre) {
-      var docs = gather(ks, new Map(), hit, 1, 1, Infinity);
-      // Longer words the typed one starts with weigh half, and never more
-      // than the word itself: "desa" must not rank "desainer" first.
-      if (pre) gather(pre, docs, hit, 0.5, 0, ks.length ? idf(ks[0]) : Infinity);
-      if (!docs.size) {
-        var k = nearest(stem(w));
-        if (k >= 0) { fixed.push([w, keys[k]]); gather([k], docs, hit, 1, 1, Infinity); }
+  /** The search over an index whose first file set `data`
+   * (window.WARTA_CARI). It answers from the parts at hand and never
+   * guesses: a search that wanted a part not yet loaded (a chunk of
+   * stems, a block of documents, the vocabulary) answers {need: [names]}
+   * instead, and is asked again once the page has loaded them, each into
+   * data[name]. tests/search/parts.mjs drives it the same way in Node.js. */
+  function Index(data) {
+    choose(data.a);
+    var stop = new Set(data.s ? data.s.split(' ') : []);
+    var bounds = data.k ? data.k.split(' ') : [];
+    var ready = {}; // part name -> the part, split up
+    var decoded = new Map(); // stem -> its documents, each id * 8 + level
+    var lacking = new Set(); // parts the search under way wanted
+
+    /** Part `name` if loaded, else null (noted as lacking). */
+    function part(name) {
+      if (ready[name]) return ready[name];
+      var raw = data[name];
+      if (!raw) { lacking.add(name); return null; }
+      return (ready[name] = raw.d || {
+        w: raw.w ? raw.w.split(' ') : [],
+        p: raw.p ? raw.p.split(' ') : [],
+        f: raw.f ? numbers(raw.f) : [],
+      });
+    }
+
+    /** The chunk that holds stem `s`, if the site has it. */
+    function chunkOf(s) {
+      var lo = 0, hi = bounds.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (bounds[mid] <= s) lo = mid + 1; else hi = mid;
+      }
+      return 'kata/' + lo;
+    }
+
+    /** [s] if the site has the stem s, else []. */
+    function exact(s) {
+      var k = part(chunkOf(s));
+      return k && k.w[lower(k.w, s)] === s ? [s] : [];
+    }
+
+    /** The documents of stem s (found in a loaded chunk), each as
+     * id * 8 + level (0-7: the stem's weight there, src/search/mod.rs). */
+    function postings(s) {
+      var out = decoded.get(s);
+      if (out) return out;
+      var k = ready[chunkOf(s)];
+      out = numbers(k.p[lower(k.w, s)] || '');
+      for (var i = 0, next = 0; i < out.length; i++) {
+        var level = out[i] % 8, id = next + (out[i] - level) / 8;
+        out[i] = id * 8 + level;
+        next = id + 1;
+      }
+      decoded.set(s, out);
+      return out;
+    }
+
+    /** BM25's rarity of stem s: little for a stem on nearly every page (a
+     * floor keeps the weights of such words in play, on ties). */
+    function idf(s) {
+      var df = postings(s).length;
+      return Math.log(1 + (data.n - df + 0.5) / (df + 0.5)) + 0.05;
+    }
+
+    /** Adds the documents of stems `ss` to `docs` (id -> [score, exact]),
+     * each the best of its stems, none rarer than `cap`; the stems go in
+     * `hit`. */
+    function gather(ss, docs, hit, factor, isExact, cap) {
+      for (var i = 0; i < ss.length; i++) {
+        hit.add(ss[i]);
+        var list = postings(ss[i]), w = Math.min(idf(ss[i]), cap) * factor;
+        for (var j = 0; j < list.length; j++) {
+          var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
+          if (!o) docs.set(id, [sc, isExact]);
+          else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
+        }
       }
       return docs;
     }
-    if (!terms.length) return { ids: [], hit: hit, words: 0, partial: false, fixed: null };
-    var tally = new Map(), best = 0;
-    terms.forEach(function (docs) {
-      docs.forEach(function (v, id) {
-        var t = tally.get(id);
-        if (!t) tally.set(id, (t = [0, 0, 0, id]));
-        t[0]++; t[1] += v[1]; t[2] += v[0];
-        if (t[0] > best) best = t[0];
+
+    /** Whether a word still being typed is too short to mean anything,
+     * fewer than three letters besides its prefixes ("me", "memba"): it is
+     * left out of the search until it does, rather than finding nothing or
+     * nearly everything. */
+    function unripe(w) {
+      return w.length < 3 || bare(w).length < 3 || stop.has(w);
+    }
+
+    /** Stems for a word still being typed: those starting with it, its stem
+     * or what is left without its prefixes, and stems it already starts
+     * with ("sekol" finds "seko", the stem of "sekolah"). */
+    function prefixed(w) {
+      var found = new Set();
+      [w, stem(w), bare(w)].forEach(function (p) {
+        if (p.length < 3) return;
+        // Every chunk from the one p would be in to the last stem starting with it.
+        var from = +chunkOf(p).slice(5), to = +chunkOf(p + '\uffff').slice(5);
+        for (var c = from; c <= to; c++) {
+          var k = part('kata/' + c);
+          for (var i = k ? lower(k.w, p) : 0; k && i < k.w.length && starts(k.w[i], p); i++) found.add(k.w[i]);
+        }
+        for (var n = 4; n < p.length; n++) exact(p.slice(0, n)).forEach(function (s) { found.add(s); });
       });
-    });
-    var scored = [];
-    tally.forEach(function (t) { scored.push(t); });
-    // Most words, then most found as typed (not as a prefix), then BM25,
-    // then newer first: documents are numbered newest first.
-    scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]; });
-    return {
-      ids: scored.map(function (t) { return t[3]; }), hit: hit, words: terms.length,
-      partial: best < terms.length, fixed: fixed.length ? fixed : null,
-    };
+      return Array.from(found);
+    }
+
+    /** The site's stem one letter from `s` that most pages have: what a
+     * typo most likely meant ("lati" of "pelatian" -> "latih"). Only stems
+     * with the same first letter are looked at (src/search/files.rs). */
+    function nearest(s) {
+      if (s.length < 4 || !/^[a-z]+$/.test(s)) return null;
+      var v = part('kosakata/' + s.charAt(0));
+      if (!v) return null;
+      var best = null, most = 0;
+      for (var k = 0; k < v.w.length; k++) {
+        if (Math.abs(v.w[k].length - s.length) > 1 || !oneOff(s, v.w[k])) continue;
+        if (v.f[k] > most) { best = v.w[k]; most = v.f[k]; }
+      }
+      return best;
+    }
+
+    /** Ranked results for a query: {ids, hit (matched stems), words,
+     * partial (no page has every word), fixed (typo -> stem, or null)},
+     * or {need} when parts are lacking. The last word is still being typed
+     * unless a space or a stop follows. */
+    function search(query) {
+      lacking = new Set();
+      var all = words(query);
+      var chars = Array.from(fold(query));
+      var n = chars.length;
+      while (n > 0 && (isWord(chars[n - 1]) || isApos(chars[n - 1]))) n--;
+      var typing = n < chars.length && isWord(chars[chars.length - 1]);
+      var open = typing && words(chars.slice(n).join('')).length === 1 ? all.pop() : null;
+      var hit = new Set(), fixed = [], terms = [];
+      all.filter(function (w) { return !stop.has(w); }).forEach(function (w) { terms.push(term(w, false)); });
+      if (open !== null && !unripe(open)) terms.push(term(open, true));
+      function term(w, isOpen) {
+        var before = lacking.size;
+        var ss = exact(stem(w)), pre = isOpen ? prefixed(w) : null;
+        if (lacking.size > before) return null;
+        var docs = gather(ss, new Map(), hit, 1, 1, Infinity);
+        // Longer words the typed one starts with weigh half, and never more
+        // than the word itself: "desa" must not rank "desainer" first.
+        if (pre) gather(pre, docs, hit, 0.5, 0, ss.length ? idf(ss[0]) : Infinity);
+        if (!docs.size) {
+          var k = nearest(stem(w));
+          if (k && exact(k).length) { fixed.push([w, k]); gather([k], docs, hit, 1, 1, Infinity); }
+        }
+        return docs;
+      }
+      if (lacking.size) return { need: Array.from(lacking) };
+      if (!terms.length) return { ids: [], hit: hit, words: 0, partial: false, fixed: null };
+      var tally = new Map(), best = 0;
+      terms.forEach(function (docs) {
+        docs.forEach(function (v, id) {
+          var t = tally.get(id);
+          if (!t) tally.set(id, (t = [0, 0, 0, id]));
+          t[0]++; t[1] += v[1]; t[2] += v[0];
+          if (t[0] > best) best = t[0];
+        });
+      });
+      var scored = [];
+      tally.forEach(function (t) { scored.push(t); });
+      // Most words, then most found as typed (not as a prefix), then BM25,
+      // then newer first: documents are numbered newest first.
+      scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]; });
+      return {
+        ids: scored.map(function (t) { return t[3]; }), hit: hit, words: terms.length,
+        partial: best < terms.length, fixed: fixed.length ? fixed : null,
+      };
+    }
+
+    /** The documents `ids` ([path, title, date, label, summary]), or {need}. */
+    function documents(ids) {
+      lacking = new Set();
+      var out = ids.map(function (id) {
+        var b = part('dok/' + Math.floor(id / data.b));
+        return b && b[id % data.b];
+      });
+      return lacking.size ? { need: Array.from(lacking) } : { docs: out };
+    }
+
+    return { search: search, documents: documents, labels: data.c || [], size: data.n };
   }
 
+  var api = { fold: fold, words: words, stem: stem, choose: choose, numbers: numbers, Index: Index };
+  var root = typeof window !== 'undefined' ? window : globalThis;
+  root.wartaCari = api;
+  if (typeof document === 'undefined') return; // loaded by the tests in Node.js
+
   // ---- The page.
+  var form = document.getElementById('cari');
+  var input = document.getElementById('q');
+  var status = document.getElementById('cari-status');
+  var list = document.getElementById('cari-hasil');
+  if (!form || !input || !status || !list) return;
+  var data = window.WARTA_CARI;
+  if (!data || data.v !== 3) {
+    status.textContent = form.getAttribute('data-failed');
+    return;
+  }
+  var index = Index(data);
+  var script = document.getElementById('cari-index');
+  var here = script ? script.src : location.href; // index.js: the other parts are beside it
+  var base = new URL('..', here).href;
+  var onDisk = location.protocol === 'file:';
+  var LIMIT = 20;
+
+  var loading = {}; // part name -> the promise of it
+  /** Loads part `name` of the index as a script (fetch does not work on
+   * file://). It fails if the file is missing or of another build than
+   * index.js (a cached index.js older than the site). */
+  function load(name) {
+    if (data[name]) return Promise.resolve();
+    if (!loading[name]) {
+      loading[name] = new Promise(function (ok, fail) {
+        var s = document.createElement('script');
+        s.src = new URL(name + '.js?h=' + data.h, here).href;
+        s.onload = s.onerror = function () {
+          s.parentNode.removeChild(s);
+          if (data[name] && data[name].h === data.h) return ok();
+          delete data[name];
+          delete loading[name];
+          fail(new Error('cari/' + name + '.js'));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[name];
+  }
+
   function el(tag, cls) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -386,7 +482,7 @@
 
   function item(doc, hit) {
     var li = el('li'), card = el('article', 'card'), body = el('div', 'card-body');
-    if (doc[3] >= 0 && data.c[doc[3]]) body.appendChild(el('p', 'kicker')).textContent = data.c[doc[3]];
+    if (doc[3] >= 0 && index.labels[doc[3]]) body.appendChild(el('p', 'kicker')).textContent = index.labels[doc[3]];
     var a = el('a');
     a.href = href(doc[0]);
     marked(a, doc[1], hit);
@@ -413,9 +509,9 @@
 
   /** How a result writes the stem `key` ("pelatihan" for "latih"), so a
    * corrected query reads as words; the stem itself if none does. */
-  function written(key, ids) {
-    for (var i = 0; i < ids.length && i < LIMIT; i++) {
-      var doc = data.d[ids[i]], ws = words(doc[1] + ' ' + doc[4]);
+  function written(key, docs) {
+    for (var i = 0; i < docs.length; i++) {
+      var ws = words(docs[i][1] + ' ' + docs[i][4]);
       for (var j = 0; j < ws.length; j++) if (stem(ws[j]) === key) return ws[j];
     }
     return key;
@@ -423,22 +519,21 @@
 
   var shown = { q: '', n: 0 }; // what the list holds
 
-  /** Searches and shows the results; what the bench times. */
-  function run(query) {
+  /** Shows the results `r` of `query`, the first of them `docs`. */
+  function show(query, r, docs) {
     var q = query.trim();
-    var r = search(query);
     var n = r.ids.length;
     // A word still too short to search for, typed after results: they
     // stay, rather than the list flashing empty between keystrokes.
     if (q && !r.words && shown.n && starts(fold(q), fold(shown.q))) return shown.n;
     var frag = document.createDocumentFragment();
-    r.ids.slice(0, LIMIT).forEach(function (id) { frag.appendChild(item(data.d[id], r.hit)); });
+    docs.forEach(function (doc) { frag.appendChild(item(doc, r.hit)); });
     list.replaceChildren ? list.replaceChildren(frag) : (list.textContent = '', list.appendChild(frag));
     shown = { q: q, n: r.words ? n : 0 };
     var said = q;
     if (r.fixed) {
       said = fold(q);
-      r.fixed.forEach(function (f) { said = said.replace(f[0], written(f[1], r.ids)); });
+      r.fixed.forEach(function (f) { said = said.replace(f[0], written(f[1], docs)); });
     }
     if (!q || !r.words) status.textContent = '';
     else if (!n) status.textContent = say('data-none', 0, q);
@@ -448,6 +543,35 @@
     else if (n > LIMIT) status.textContent = say('data-found-more', n, q, LIMIT);
     else status.textContent = say('data-found', n, q);
     return n;
+  }
+
+  var latest = 0; // queries asked so far
+
+  /** Searches and shows the results, once the parts of the index they
+   * need are loaded; a promise of how many were found (null when a newer
+   * query was asked meanwhile: an older query answered late never
+   * replaces a newer one's results). What the bench times. */
+  function run(query) {
+    var ticket = ++latest;
+    function attempt() {
+      var r = index.search(query);
+      var got = r.need ? r : index.documents(r.ids.slice(0, LIMIT));
+      if (!got.need) {
+        list.removeAttribute('aria-busy');
+        return Promise.resolve(show(query, r, got.docs));
+      }
+      list.setAttribute('aria-busy', 'true');
+      return Promise.all(got.need.map(load)).then(function () {
+        return ticket === latest ? attempt() : null;
+      }, function () {
+        if (ticket === latest) {
+          list.removeAttribute('aria-busy');
+          status.textContent = form.getAttribute('data-failed');
+        }
+        return null;
+      });
+    }
+    return attempt();
   }
 
   function remember(q) {
@@ -460,19 +584,21 @@
 
   input.addEventListener('input', function () { run(input.value); remember(input.value.trim()); });
   form.addEventListener('submit', function (e) { e.preventDefault(); run(input.value); remember(input.value.trim()); });
-  api.search = search;
+  api.search = index.search;
+  api.documents = index.documents;
   api.run = run;
   var asked = new URLSearchParams(location.search).get('q');
   if (asked) {
     input.value = asked;
     run(asked);
-  } else if (data.d.length) {
-    // While the reader moves to the box: one search and one result made
-    // off the page, so the browser has compiled them before the first
+  } else {
+    // While the reader moves to the box: a search and a result made off
+    // the page, so the browser has compiled them before the first
     // keystroke (on a slow phone that keystroke is otherwise the slowest).
+    // Nothing is loaded for it.
     (window.requestIdleCallback || setTimeout)(function () {
-      var r = search(data.d[0][1] + ' ');
-      item(data.d[0], r.hit);
+      index.search('warta desa ');
+      item(['', 'Warta desa', '', -1, 'warta desa'], new Set(['desa']));
     });
   }
 })();

@@ -1,0 +1,474 @@
+//! The files of the search index, cut so that a query loads only what it
+//! needs.
+//!
+//! A static host runs no code and browsers refuse `fetch` on `file://`,
+//! so every file is a script that sets one part of `window.WARTA_CARI`;
+//! `cari.js` adds it to the page as a `<script>` element when a query
+//! needs it. Only the first file comes with the page:
+//!
+//! | file | holds | loaded |
+//! |---|---|---|
+//! | `cari/index.js` | what every query needs: labels, stopwords, the site's readings, the number of documents, the first stem of each `kata` chunk | with the page |
+//! | `cari/kata/<i>.js` | a run of stems, sorted, and their postings | when a word of the query, or the word being typed as a prefix, falls in it |
+//! | `cari/dok/<i>.js` | documents `8·i` to `8·i + 7` | when one of them is among the results shown |
+//! | `cari/kosakata/<a>.js` | every stem that starts with the letter `a` (`a` to `z`), and on how many documents it is | when a word starting with that letter finds nothing and a typo is looked for |
+//!
+//! Ranking needs the postings of the query's stems and the number of
+//! documents, nothing else; a result shown needs its document. So the
+//! first result on the 10,000-post corpus loads a few dozen kilobytes of
+//! index where one file of 2 MiB (gzip) was loaded before
+//! (`bench/search.md`). A typo is looked for among the stems with the
+//! word's first letter only: readers seldom get the first letter wrong,
+//! and so a typo costs one small file, not the whole vocabulary.
+//!
+//! There is one `kata` chunk per [`DOCS_PER_CHUNK`] documents, the stems
+//! cut where the chunks' sizes come out about equal (a stem on every page
+//! may fill a chunk on its own), and one `dok` block per
+//! [`DOCS_PER_BLOCK`]. Both counts follow from the number of documents
+//! alone, known before any text is read: `warta serve` offers every file
+//! before it makes the index, which it makes on the first request
+//! ([`names`]).
+//!
+//! Every file carries `"h"`, a hash of the whole index. `cari.js` asks
+//! for a part as `kata/3.js?h=…` and drops a part whose `h` is not that
+//! of the `index.js` it has: a browser that kept an older `index.js` in
+//! its cache never mixes the documents of two builds.
+//!
+//! # The parts
+//!
+//! ```js
+//! window.WARTA_CARI={"v":3,"h":"9c1d…","n":37,"b":8,
+//!  "c":["Kesehatan","Pembangunan","Produk",…], // labels
+//!  "s":"ada adalah agar …",                    // stopwords, space-separated
+//!  "a":"g:elola n:ilai …",                     // readings chosen by the site
+//!  "k":"bangun jalan pupuk …"};                // first stem of chunks 1, 2, …
+//! window.WARTA_CARI["kata/0"]={"h":"9c1d…",
+//!  "w":"2025 ajar ambil …",                    // stems, sorted, space-separated
+//!  "p":"0Ag 3 …"};                             // postings of each stem
+//! window.WARTA_CARI["dok/0"]={"h":"9c1d…",
+//!  "d":[["berita/posyandu-krajan/","Posyandu …","26 Agustus 2025",0,"Sebanyak 64 …"],…]};
+//! window.WARTA_CARI["kosakata/a"]={"h":"9c1d…",
+//!  "w":"acara adat ajar …",                    // every stem starting with a
+//!  "f":"3Y1…"};                                // documents of each, as numbers
+//! ```
+//!
+//! - `n`: the number of documents; `b`: documents per `dok` block.
+//! - `k`: chunk 0 holds the stems before the first of these, chunk *i*
+//!   those from the *i*-th on. Stems are sorted by UTF-16 code units
+//!   (JavaScript's string order), so `cari.js` finds a stem's chunk, or
+//!   every chunk of the stems starting with what is being typed, by
+//!   binary search. A chunk past the last of `k` holds no stem (a site
+//!   with fewer stems than chunks).
+//! - `d`: one array per document: URL path below the site root (no
+//!   leading slash, so `cari.js` can put it under the root it finds for
+//!   itself, on a host or on `file://`), title, date as the site prints it
+//!   (`""` for a page), index into `c` (`-1` for none), a short summary.
+//! - `a`: the keys of [`super::vocab::Choices`] that take their second
+//!   reading.
+//! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
+//!   increasing order. Each is one number, `gap × 8 + level`, where `gap`
+//!   is the distance from the previous document less one (the first is
+//!   its own number) and `level` (0–7) the stem's weight in it.
+//! - Numbers (in `p` and `f`) are written in base 32, most significant
+//!   group first, with the digits `0`–`9A`–`V` ending a number and
+//!   `W`–`Z`, `a`–`z`, `-`, `_` continuing it.
+//!
+//! `v` changes when the format does.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use siphasher::sip::SipHasher13;
+
+use super::Postings;
+use super::docs::{self, Doc};
+use super::encode::{push_doc, push_json_chars, push_json_string, push_number, push_postings};
+use super::vocab::Choices;
+use crate::model::Model;
+
+/// The format's version, `v` in `index.js`.
+pub const FORMAT: u32 = 3;
+
+/// The file loaded with the page.
+pub const FIRST: &str = "cari/index.js";
+
+/// Documents per `dok` block: a result list of 20 loads at most 20
+/// blocks of about 0.8 KiB (gzip).
+pub const DOCS_PER_BLOCK: usize = 8;
+
+/// Documents per `kata` chunk: chunks of about 1.5 KB (1 KiB gzip) on
+/// content-example and the 10,000-post corpus alike, as the postings grow
+/// with the documents.
+pub const DOCS_PER_CHUNK: usize = 4;
+
+/// How many files of each kind an index of `docs` documents has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    chunks: usize,
+    blocks: usize,
+}
+
+impl Layout {
+    fn new(docs: usize) -> Layout {
+        Layout {
+            chunks: docs.div_ceil(DOCS_PER_CHUNK).max(1),
+            blocks: docs.div_ceil(DOCS_PER_BLOCK),
+        }
+    }
+}
+
+fn chunk_part(i: usize) -> String {
+    format!("kata/{i}")
+}
+
+fn block_part(i: usize) -> String {
+    format!("dok/{i}")
+}
+
+/// The vocabulary's parts: one for each letter a stem may start with.
+const LETTERS: std::ops::RangeInclusive<char> = 'a'..='z';
+
+fn vocabulary_part(letter: char) -> String {
+    format!("kosakata/{letter}")
+}
+
+/// The file of a part: `kata/3` → `cari/kata/3.js`.
+fn file(part: &str) -> String {
+    format!("cari/{part}.js")
+}
+
+/// Every file of the site's index, [`FIRST`] first, without making it.
+pub fn names(model: &Model) -> Vec<String> {
+    let layout = Layout::new(docs::count(model));
+    let mut out = vec![FIRST.to_string()];
+    out.extend(LETTERS.map(|c| file(&vocabulary_part(c))));
+    out.extend((0..layout.chunks).map(|i| file(&chunk_part(i))));
+    out.extend((0..layout.blocks).map(|i| file(&block_part(i))));
+    out
+}
+
+/// The index's files, in the order of [`names`]: (path below the site
+/// root, text).
+pub fn write(
+    model: &Model,
+    docs: &[Doc],
+    choices: &Choices,
+    postings: &[Postings],
+) -> Vec<(String, String)> {
+    let layout = Layout::new(docs.len());
+    let encoded: Vec<String> = postings
+        .par_iter()
+        .map(|(_, list)| {
+            let mut s = String::new();
+            push_postings(&mut s, list);
+            s
+        })
+        .collect();
+    let sizes: Vec<usize> = postings
+        .iter()
+        .zip(&encoded)
+        .map(|((stem, _), p)| stem.len() + p.len() + 2)
+        .collect();
+    let chunks = partition(&sizes, layout.chunks);
+    let mut parts = Vec::with_capacity(27 + layout.chunks + layout.blocks);
+    parts.push((String::new(), first(model, choices, postings, &chunks)));
+    parts.extend(LETTERS.map(|c| (vocabulary_part(c), vocabulary(postings, c))));
+    parts.extend(chunks.iter().enumerate().map(|(i, range)| {
+        let body = chunk(&postings[range.clone()], &encoded[range.clone()]);
+        (chunk_part(i), body)
+    }));
+    let blocks = docs
+        .par_chunks(DOCS_PER_BLOCK)
+        .map(block)
+        .collect::<Vec<_>>();
+    parts.extend(
+        blocks
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (block_part(i), b)),
+    );
+    let tag = tag(&parts);
+    parts
+        .into_iter()
+        .map(|(part, body)| {
+            if part.is_empty() {
+                let text =
+                    format!("window.WARTA_CARI={{\"v\":{FORMAT},\"h\":\"{tag}\",{body}}};\n");
+                (FIRST.to_string(), text)
+            } else {
+                let text = format!("window.WARTA_CARI[\"{part}\"]={{\"h\":\"{tag}\",{body}}};\n");
+                (file(&part), text)
+            }
+        })
+        .collect()
+}
+
+/// The fields of `index.js` after `v` and `h`.
+fn first(
+    model: &Model,
+    choices: &Choices,
+    postings: &[Postings],
+    chunks: &[Range<usize>],
+) -> String {
+    let mut out = format!(
+        "\"n\":{},\"b\":{DOCS_PER_BLOCK},\"c\":[",
+        docs::count(model)
+    );
+    for (i, label) in docs::labels(model).iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(&mut out, label);
+    }
+    out.push_str("],\"s\":");
+    push_json_string(&mut out, &super::text::STOPWORDS.join(" "));
+    out.push_str(",\"a\":");
+    push_json_string(&mut out, &choices.keys().join(" "));
+    out.push_str(",\"k\":");
+    let firsts: Vec<&str> = chunks
+        .iter()
+        .skip(1)
+        .filter(|r| !r.is_empty())
+        .map(|r| postings[r.start].0.as_str())
+        .collect();
+    push_json_string(&mut out, &firsts.join(" "));
+    out
+}
+
+/// The fields of a `kata` chunk.
+fn chunk(postings: &[Postings], encoded: &[String]) -> String {
+    let mut out = String::from("\"w\":\"");
+    for (i, (stem, _)) in postings.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_json_chars(&mut out, stem);
+    }
+    out.push_str("\",\"p\":\"");
+    out.push_str(&encoded.join(" "));
+    out.push('"');
+    out
+}
+
+/// The fields of `kosakata/<letter>`: every stem starting with `letter`
+/// and its number of documents.
+fn vocabulary(postings: &[Postings], letter: char) -> String {
+    // Sorted by UTF-16 code units, stems are sorted by their first letter.
+    let first = |s: &str| s.chars().next().unwrap_or('\0');
+    let from = postings.partition_point(|(s, _)| first(s) < letter);
+    let to = postings.partition_point(|(s, _)| first(s) <= letter);
+    let postings = &postings[from..to];
+    let mut out = String::from("\"w\":\"");
+    for (i, (stem, _)) in postings.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_json_chars(&mut out, stem);
+    }
+    out.push_str("\",\"f\":\"");
+    for (_, list) in postings {
+        push_number(&mut out, u32::try_from(list.len()).unwrap_or(u32::MAX));
+    }
+    out.push('"');
+    out
+}
+
+/// The fields of a `dok` block.
+fn block(docs: &[Doc]) -> String {
+    let mut out = String::from("\"d\":[");
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_doc(&mut out, doc);
+    }
+    out.push(']');
+    out
+}
+
+/// The hash of every part: a file of one build never passes for one of
+/// another (SipHash 1-3 with fixed keys: the same on every machine and
+/// Rust release, so two builds of one site write the same files).
+fn tag(parts: &[(String, String)]) -> String {
+    let mut h = SipHasher13::new();
+    for (part, body) in parts {
+        h.write(part.as_bytes());
+        h.write_u8(0);
+        h.write(body.as_bytes());
+        h.write_u8(0);
+    }
+    format!("{:012x}", h.finish() >> 16)
+}
+
+/// Cuts items of the given sizes, in order, into `n` runs of about equal
+/// total size. Each run has at least one item while items last (runs
+/// past the last item are empty).
+fn partition(sizes: &[usize], n: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(n);
+    let mut left: usize = sizes.iter().sum();
+    let mut start = 0;
+    for i in 0..n {
+        let later = n - i - 1;
+        let target = left.div_ceil(later + 1);
+        let (mut end, mut sum) = (start, 0);
+        while end < sizes.len() {
+            // Every later run gets an item while there are enough.
+            let spare = sizes.len() - end > later;
+            if end > start && (!spare || 2 * sum + sizes[end] > 2 * target) {
+                break;
+            }
+            sum += sizes[end];
+            end += 1;
+        }
+        out.push(start..end);
+        left -= sum;
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use serde_json::Value;
+
+    use super::{DOCS_PER_BLOCK, Layout, partition};
+    use crate::model::Model;
+    use crate::search::encode::decode_numbers;
+    use crate::site::{BuildRequest, Site};
+
+    #[test]
+    fn partition_gives_every_item_once_in_even_runs() {
+        let cases: &[(&[usize], usize)] = &[
+            (&[1; 10], 3),
+            (&[5, 1, 1, 1, 1, 1], 2),
+            (&[100, 1, 1, 1, 1, 1, 1], 3),
+            (&[1, 1, 1, 1, 100], 2),
+            (&[3, 3], 5),
+            (&[], 2),
+            (&[7], 1),
+        ];
+        for &(sizes, n) in cases {
+            let runs = partition(sizes, n);
+            assert_eq!(runs.len(), n, "{sizes:?} into {n}");
+            let mut next = 0;
+            for r in &runs {
+                assert_eq!(r.start, next, "{sizes:?} into {n}: {runs:?}");
+                next = r.end;
+            }
+            assert_eq!(next, sizes.len(), "{sizes:?} into {n}: {runs:?}");
+            let filled = runs.iter().filter(|r| !r.is_empty()).count();
+            assert_eq!(filled, n.min(sizes.len()), "{sizes:?} into {n}: {runs:?}");
+        }
+        let even = partition(&[1; 12], 4);
+        assert!(even.iter().all(|r| r.len() == 3), "{even:?}");
+        // A big item takes a run of its own; the rest share the others.
+        let big = partition(&[100, 1, 1, 1, 1, 1, 1], 3);
+        assert_eq!(big[0], 0..1, "{big:?}");
+    }
+
+    #[test]
+    fn the_number_of_files_follows_the_documents() {
+        assert_eq!(
+            Layout::new(37),
+            Layout {
+                chunks: 10,
+                blocks: 5
+            }
+        );
+        assert_eq!(
+            Layout::new(1),
+            Layout {
+                chunks: 1,
+                blocks: 1
+            }
+        );
+        assert_eq!(Layout::new(10_001).chunks, 2501);
+    }
+
+    fn example() -> Model {
+        let req = BuildRequest {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content-example"),
+            output: None,
+            drafts: false,
+            base_url: None,
+            portable: false,
+            options_now: None,
+            strict: false,
+        };
+        Site::load_model(&req).expect("content-example loads").0
+    }
+
+    /// A file's object: what follows `=`.
+    fn object(text: &str) -> Value {
+        let json = text.split_once('=').expect("an assignment").1;
+        serde_json::from_str(json.trim_end().trim_end_matches(';')).expect("JSON")
+    }
+
+    fn utf16(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    /// What `cari.js` relies on: the files `names` promises, of one build;
+    /// each stem in the chunk `k` sends a search to, in order; each stem
+    /// in the vocabulary of its first letter; every document in its block.
+    #[test]
+    fn every_part_is_where_the_first_file_says() {
+        let model = example();
+        let files = crate::search::index_files(&model);
+        let paths: Vec<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(paths, super::names(&model), "names() lists what is written");
+        let first = object(&files[0].1);
+        assert!(
+            files[0]
+                .1
+                .starts_with("window.WARTA_CARI={\"v\":3,\"h\":\"")
+        );
+        let bounds: Vec<&str> = first["k"].as_str().unwrap().split(' ').collect();
+        let (mut stems, mut vocabulary, mut docs) = (Vec::new(), Vec::new(), Vec::new());
+        for (path, text) in &files[1..] {
+            let part = path.trim_start_matches("cari/").trim_end_matches(".js");
+            assert!(
+                text.starts_with(&format!("window.WARTA_CARI[\"{part}\"]={{\"h\":")),
+                "{path}"
+            );
+            let v = object(text);
+            assert_eq!(v["h"], first["h"], "{path} is of another build");
+            let words = v["w"]
+                .as_str()
+                .map(|w| w.split(' ').filter(|s| !s.is_empty()));
+            if let Some(i) = part.strip_prefix("kata/") {
+                for stem in words.unwrap() {
+                    let chunk = bounds.partition_point(|b| utf16(b) <= utf16(stem));
+                    assert_eq!(chunk.to_string(), i, "{stem} is not in the chunk searched");
+                    stems.push(stem.to_string());
+                }
+            } else if let Some(letter) = part.strip_prefix("kosakata/") {
+                let f = decode_numbers(v["f"].as_str().unwrap());
+                let words: Vec<&str> = words.unwrap().collect();
+                assert_eq!(words.len(), f.len(), "{path}: one count a stem");
+                assert!(words.iter().all(|w| w.starts_with(letter)), "{path}");
+                vocabulary.extend(words.iter().map(|w| w.to_string()));
+            } else {
+                let block = v["d"].as_array().unwrap();
+                assert_eq!(part, format!("dok/{}", docs.len() / DOCS_PER_BLOCK));
+                assert!(block.len() <= DOCS_PER_BLOCK);
+                docs.extend(block.iter().map(|d| d[0].as_str().unwrap().to_string()));
+            }
+        }
+        assert!(
+            stems.windows(2).all(|w| utf16(&w[0]) < utf16(&w[1])),
+            "stems sorted"
+        );
+        let lettered: Vec<&String> = stems
+            .iter()
+            .filter(|s| s.starts_with(|c: char| c.is_ascii_lowercase()))
+            .collect();
+        assert_eq!(vocabulary.iter().collect::<Vec<_>>(), lettered);
+        assert_eq!(docs.len() as u64, first["n"].as_u64().unwrap());
+        assert!(docs.contains(&"berita/betonisasi-jalan-dusun-ngembul/".to_string()));
+        assert!(stems.len() > 1000, "{} stems", stems.len());
+    }
+}
