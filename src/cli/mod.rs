@@ -1,4 +1,4 @@
-//! The command line: `init`, `new`, `build`, `check`, `serve`.
+//! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
@@ -8,6 +8,7 @@ mod build;
 mod init;
 mod network;
 mod new;
+mod portal;
 mod serve;
 
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ pub enum Command {
     Check(build::CheckArgs),
     /// Pratinjau langsung di peramban / Live preview in the browser
     Serve(serve::ServeArgs),
+    /// Bangun portal jaringan dari desa yang sudah dibangun / Build a network's portal from built villages
+    Portal(portal::PortalArgs),
 }
 
 /// Options every subcommand takes.
@@ -117,6 +120,7 @@ impl Cli {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
             Command::Serve(a) => a.run(),
+            Command::Portal(a) => a.run(),
         }
     }
 }

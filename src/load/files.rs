@@ -31,7 +31,7 @@ pub struct SiteFiles {
     /// `static/`: published at the root as they are.
     pub statics: Vec<Asset>,
     /// `media/`: photos among them only through their web versions;
-    /// album settings (`album.toml`) left out.
+    /// album settings (`album.toml`) and `dokumen/dokumen.toml` left out.
     pub media: Vec<Asset>,
     /// Paths below the site root, with `/`: `media/a.pdf`, `content/x/b.pdf`.
     index: HashSet<String>,
@@ -53,9 +53,12 @@ impl SiteFiles {
                 let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
                 let rel = rel.join("/");
                 files.index.insert(format!("{dir}/{rel}"));
-                // An album's settings are for warta, not for readers.
+                // An album's and the documents' settings are for warta,
+                // not for readers.
+                let parts: Vec<&str> = rel.split('/').collect();
                 if dir == "media"
-                    && super::gallery::is_album_file(&rel.split('/').collect::<Vec<_>>())
+                    && (super::gallery::is_album_file(&parts)
+                        || super::documents::is_documents_file(&parts))
                 {
                     continue;
                 }

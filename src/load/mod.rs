@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod content;
+pub mod documents;
 mod files;
 pub mod frontmatter;
 pub mod gallery;

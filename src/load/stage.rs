@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::config::{Config, load_config_with};
 use super::content::{Content, load_content_reusing, update_content};
+use super::documents::{Document, load_documents};
 use super::files::SiteFiles;
 use super::gallery::{Album, load_gallery};
 use super::profile::{Profile, load_profile};
@@ -62,6 +63,8 @@ pub struct Loaded {
     pub content: Content,
     /// The albums of `media/galeri/`.
     pub albums: Vec<Album>,
+    /// The documents `media/dokumen/dokumen.toml` lists.
+    pub documents: Vec<Document>,
     pub files: SiteFiles,
     /// Every problem found while reading, errors and warnings.
     pub problems: Diagnostics,
@@ -87,6 +90,8 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     files.index_content(root, &content);
     let (albums, album_problems) = load_gallery(root, &files);
     problems.extend(album_problems);
+    let (documents, document_problems) = load_documents(root, &files);
+    problems.extend(document_problems);
     Ok(Loaded {
         root: root.to_path_buf(),
         config,
@@ -94,6 +99,7 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
         profile_source,
         content,
         albums,
+        documents,
         files,
         problems,
     })

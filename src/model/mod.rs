@@ -45,6 +45,8 @@ pub const GENERATED_PATHS: &[&str] = &[
     "cari/",
     "statistik/",
     "transparansi/",
+    "pembangunan/",
+    "dokumen/",
     "lembaga/",
     "wilayah/",
     "produk/",
@@ -124,6 +126,8 @@ pub struct Model {
     pub redirects: Vec<(String, String)>,
     /// Products, tourism spots and photo albums, with their addresses.
     pub catalog: catalog::Catalog,
+    /// The public documents of `media/dokumen/`, by kind, newest first.
+    pub documents: Vec<crate::load::documents::Document>,
 }
 
 impl Model {
@@ -216,6 +220,7 @@ impl Model {
             posts,
             pages,
             catalog,
+            documents: loaded.documents.clone(),
         })
     }
 

@@ -88,6 +88,10 @@ pub struct NetworkReport {
     pub output: PathBuf,
     pub lang: Lang,
     pub villages: Vec<VillageResult>,
+    /// The portal, when this run built it (not `--only`, `--shard`).
+    pub portal: Option<super::portal::PortalReport>,
+    /// What the output holds, measured for `[network] host`.
+    pub usage: Option<(super::config::Host, super::budget::Usage)>,
 }
 
 impl NetworkReport {
@@ -117,11 +121,31 @@ pub fn build_network(req: &NetworkRequest) -> Result<NetworkReport, (Diagnostics
     for r in results.iter().filter(|r| r.outcome.is_err()) {
         staging.keep(&r.village.folder);
     }
+    let portal = if req.partial() {
+        None
+    } else {
+        let built: Vec<&Village> = results
+            .iter()
+            .filter(|r| r.outcome.is_ok())
+            .map(|r| &r.village)
+            .collect();
+        let now = req
+            .now
+            .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+        let dir = staging.dir().to_path_buf();
+        Some(super::portal::build_portal(&net, &built, &dir, &staging, now).map_err(fail)?)
+    };
+    let folders: Vec<String> = all.iter().map(|v| v.folder.clone()).collect();
+    let usage = super::budget::within_budget(net.host, &staging, &folders)
+        .map_err(fail)?
+        .map(|u| (net.host, u));
     staging.commit().map_err(|d| fail(d.into()))?;
     Ok(NetworkReport {
         output,
         lang: net.language,
         villages: results,
+        portal,
+        usage,
     })
 }
 

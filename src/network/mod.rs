@@ -7,9 +7,12 @@
 //! of [`crate::site`], run for each, so that one broken village is
 //! reported and left out while the others publish.
 
+pub mod budget;
 pub mod build;
 pub mod config;
 pub mod glob;
+pub mod portal;
+pub mod portal_run;
 pub mod villages;
 
 pub use config::{Network, load_network};

@@ -46,7 +46,7 @@ struct PageLink {
 /// Pages a village site has only when its profile or posts give them
 /// something to show, in the order footers list them. A menu item that
 /// points at one of them is left out while the page is.
-pub const VILLAGE_PAGES: [&str; 9] = [
+pub const VILLAGE_PAGES: [&str; 11] = [
     "agenda",
     "produk",
     "potensi",
@@ -54,6 +54,8 @@ pub const VILLAGE_PAGES: [&str; 9] = [
     "galeri",
     "statistik",
     "transparansi",
+    "pembangunan",
+    "dokumen",
     "lembaga",
     "wilayah",
 ];

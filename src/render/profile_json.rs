@@ -30,6 +30,22 @@ impl Kind for ProfileJson {
             to.uses((&c.key, c.posts.len()));
         }
         to.uses((newest_change(m), m.posts.len()));
+        // The announcements and events a portal lists (issue 14).
+        let listed: Vec<usize> = m
+            .active_announcements()
+            .chain(m.upcoming_events())
+            .collect();
+        to.uses_summaries(&listed);
+        for i in listed {
+            let p = &m.posts[i];
+            to.uses((
+                &p.path,
+                &p.title,
+                p.date,
+                p.expires,
+                p.event.as_ref().map(|e| (e.start, e.end, &e.venue)),
+            ));
+        }
         Body::Made(|m, _| profile_json(m))
     }
 }
@@ -80,11 +96,53 @@ pub fn profile_json(model: &Input<'_>) -> String {
                 "arsip": link(model, "arsip/"),
             },
             "categories": categories,
+            "announcements": announcements(model),
+            "events": events(model),
         },
         "profile": profile,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
+/// Announcements in force when the site was built, newest first, with
+/// when each ends: a portal that lists a network's announcements drops
+/// the ones past `expires` at its own build time.
+fn announcements(model: &Input<'_>) -> Vec<Value> {
+    model
+        .active_announcements()
+        .map(|i| {
+            let p = &model.posts[i];
+            json!({
+                "title": p.title,
+                "url": link(model, &p.path),
+                "date": p.date.map(|d| d.at.to_rfc3339()),
+                "expires": p.expires.map(|e| e.until().to_rfc3339()),
+                "summary": p.summary,
+            })
+        })
+        .collect()
+}
+
+/// Events not over when the site was built, soonest first.
+fn events(model: &Input<'_>) -> Vec<Value> {
+    model
+        .upcoming_events()
+        .into_iter()
+        .filter_map(|i| {
+            let p = &model.posts[i];
+            let e = p.event.as_ref()?;
+            Some(json!({
+                "title": p.title,
+                "url": link(model, &p.path),
+                "start": e.start.at.to_rfc3339(),
+                "has_time": e.start.has_time,
+                "ends": e.ends().to_rfc3339(),
+                "venue": e.venue,
+                "summary": p.summary,
+            }))
+        })
+        .collect()
+}
+
 /// Image and file paths anywhere in the profile become absolute URLs;
 /// content pages named by source (`lembaga/bpd.md`) become their URLs.
 fn absolutize(model: &Input<'_>, v: &mut Value, key: Option<&str>) {

@@ -70,7 +70,7 @@ pub fn file_url(model: &Input<'_>, path: &str) -> String {
     .unwrap_or_else(|| absolute(&model.config.base_url, path))
 }
 
-fn org_id(model: &Model) -> String {
+pub fn org_id(model: &Model) -> String {
     format!("{}#pemerintah", link(model, ""))
 }
 

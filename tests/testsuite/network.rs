@@ -283,3 +283,197 @@ fn the_network_example_builds() {
     let sukamaju = site.read("public/sukamaju/profile.json");
     assert!(sukamaju.contains("\"url\": \"https://kim.malangkab.example.id/sukamaju/\""));
 }
+
+#[test]
+fn the_portal_lists_the_network() {
+    let site = network_example();
+    let r = site.build_ok();
+    assert!(r.stdout.contains("\nPortal: 6 desa, "), "{}", r.stdout);
+    let home = site.read("public/index.html");
+    assert!(home.len() <= 50 * 1024, "home is {} bytes", home.len());
+    // A card names its village and links to the post on the village site.
+    assert!(
+        home.contains("<p class=\"from\"><a href=\"https://kim.malangkab.example.id/sukamaju/\">Desa Sukamaju</a> · Berita Desa</p>\n<h3><a href=\"https://kim.malangkab.example.id/sukamaju/berita/kim-sukamaju-juara-lomba-kim/\">"),
+        "{home}"
+    );
+    assert!(home.contains("<li><a href=\"https://kim.malangkab.example.id/wonoasri/pengumuman/jadwal-layanan-wonoasri/\">Jadwal Layanan Kantor Kelurahan Wonoasri</a> <span class=\"from\">Kelurahan Wonoasri</span> <span class=\"meta\">berlaku sampai Kamis, 31 Desember 2099</span></li>"), "{home}");
+    assert!(home.contains("Musyawarah Desa Karangsari 2027"), "{home}");
+    let desa = site.read("public/desa/index.html");
+    for kecamatan in [
+        "Kecamatan Kedungrejo",
+        "Kecamatan Sumberwangi",
+        "Kecamatan Wonoasri",
+    ] {
+        assert!(desa.contains(kecamatan), "{kecamatan}: {desa}");
+    }
+    let stats = site.read("public/statistik/index.html");
+    // 3458 + 2210 + 1874 + 2530 + 1650 + 4120
+    assert!(stats.contains("<dd>15.842 jiwa</dd>"), "{stats}");
+    assert!(stats.contains("<svg"), "{stats}");
+    let network: serde_json::Value =
+        serde_json::from_str(&site.read("public/network.json")).unwrap();
+    assert_eq!(network["villages"].as_array().unwrap().len(), 6);
+    assert_eq!(network["totals"]["population"], 15842);
+    for feed in [
+        "atom.xml",
+        "rss.xml",
+        "kategori/kesehatan/rss.xml",
+        "kategori/kesehatan/atom.xml",
+        "sitemap.xml",
+        "sitemap-index.xml",
+    ] {
+        let text = site.read(&format!("public/{feed}"));
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+    }
+    let index = site.read("public/sitemap-index.xml");
+    assert_eq!(index.matches("<sitemap>").count(), 7, "{index}");
+    assert!(index.contains("<loc>https://kim.malangkab.example.id/sukamaju/sitemap.xml</loc>"));
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://kim.malangkab.example.id/statistik/</loc>"));
+    // The newest post with a photo gives the portal's sharing picture.
+    assert!(
+        home.contains("<meta property=\"og:image\" content=\"https://kim.malangkab.example.id/"),
+        "{home}"
+    );
+    assert!(
+        site.read("public/produk/index.html")
+            .contains("Kopi Bubuk Lereng Kawi")
+    );
+    assert!(
+        site.read("public/peta/index.html")
+            .contains("https://www.openstreetmap.org/?mlat=-8.052&amp;mlon=112.478")
+    );
+}
+
+/// Copies every file below `from` into `to`.
+fn copy_into(from: &Path, to: &Path) {
+    for (rel, bytes) in files(from) {
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::write(dest, bytes).unwrap();
+    }
+}
+
+#[test]
+fn shards_and_the_portal_make_the_single_run_s_output() {
+    let site = network();
+    site.build_ok();
+    let (one, two, all) = (
+        site.dir.path().join("s1"),
+        site.dir.path().join("s2"),
+        site.dir.path().join("all"),
+    );
+    for (shard, out) in [("1/2", &one), ("2/2", &two)] {
+        let r = site.run(&[
+            "build",
+            "--shard",
+            shard,
+            "--output",
+            &out.display().to_string(),
+        ]);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+        assert!(!out.join("index.html").exists(), "a shard built the portal");
+    }
+    copy_into(&one, &all);
+    copy_into(&two, &all);
+    let r = site.run(&[
+        "portal",
+        "--from",
+        &all.display().to_string(),
+        "--output",
+        &all.display().to_string(),
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.starts_with("Portal selesai: 3 desa, "),
+        "{}",
+        r.stdout
+    );
+    // The same files; the portal's byte for byte (a village's own files
+    // may differ: an empty category's feed is dated at its build time).
+    let single = files(&site.path("public"));
+    let sharded = files(&all);
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&sharded), names(&single));
+    let village = |name: &str| {
+        ["alpha/", "beta/", "gamma/"]
+            .iter()
+            .any(|v| name.starts_with(v))
+    };
+    let mut compared = 0;
+    for ((name, a), (_, b)) in single.iter().zip(&sharded) {
+        if !village(name) {
+            assert!(a == b, "{name} differs");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 18, "only {compared} portal files");
+}
+
+#[test]
+fn a_broken_village_is_left_out_of_the_portal() {
+    let site = network();
+    site.build_ok();
+    assert!(site.read("public/desa/index.html").contains("/beta/"));
+    site.edit(
+        &format!("desa/beta/{POST}"),
+        "\"Siti Aminah\"",
+        "Siti Aminah",
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("\nPortal: 2 desa, "), "{}", r.stdout);
+    assert!(!site.read("public/desa/index.html").contains("/beta/"));
+    assert!(site.path("public/beta/index.html").exists());
+}
+
+#[test]
+fn the_portal_alone_needs_built_villages() {
+    let site = network();
+    let r = site.run(&["portal"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("1. kesalahan: Tidak ada desa yang sudah dibangun di `"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_network_over_its_host_s_budget_publishes_nothing() {
+    let site = network();
+    site.write(
+        "network.toml",
+        format!("{NETWORK}host = \"cloudflare-pages\"\n"),
+    );
+    let r = site.build_ok();
+    assert!(
+        r.stdout.contains("\nHosting cloudflare-pages: "),
+        "{}",
+        r.stdout
+    );
+    let before = files(&site.path("public"));
+    // A file over Cloudflare Pages' 25 MiB: the run fails before the swap.
+    let big = site.path("desa/beta/static/video.mp4");
+    std::fs::create_dir_all(big.parent().unwrap()).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(
+            "kesalahan: Berkas `beta/video.mp4` sebesar 26,0 MiB; cloudflare-pages menerima berkas paling besar 25 MiB."
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("network.toml"), "{}", r.stderr);
+    assert_eq!(
+        files(&site.path("public")),
+        before,
+        "the old output changed"
+    );
+}

@@ -5,10 +5,17 @@
 
 use crate::support::Site;
 
-const PAGES: [&str; 4] = ["statistik", "transparansi", "lembaga", "wilayah"];
+const PAGES: [&str; 6] = [
+    "statistik",
+    "transparansi",
+    "pembangunan",
+    "dokumen",
+    "lembaga",
+    "wilayah",
+];
 
 /// Every `<svg>…</svg>` of a page, as written.
-fn svgs(html: &str) -> Vec<&str> {
+pub fn svgs(html: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<svg") {
@@ -25,7 +32,7 @@ fn svgs(html: &str) -> Vec<&str> {
 /// Parses one chart as XML and checks what makes it accessible: `role`,
 /// a `<title>` named by `aria-labelledby`, a `<desc>` named by
 /// `aria-describedby`, and nothing that runs or loads.
-fn check_chart(svg: &str) -> String {
+pub fn check_chart(svg: &str) -> String {
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");

@@ -23,7 +23,10 @@
 //!   Malang"), `district_display` ("Kecamatan Contoh");
 //! - `full_name` ("H. Ahmad Sholeh, S.Pd.") and `initials` ("AS") on
 //!   officials and KIM members; officials sorted by `order`;
-//! - `total` on each statistics row (its `count`, else male + female).
+//! - `total` on each statistics row (its `count`, else male + female);
+//! - `indices.idm[].status` filled from the score when not written,
+//!   `indices.sdgs[].average` (all 18 goals given), `health.stunting[]`'s
+//!   `year`, `month` and `prevalence`; all three lists oldest first.
 //!
 //! Phone numbers follow one scheme everywhere: the key as written stays
 //! (`whatsapp = "+62 812-3456-7890"`), `<key>_e164` holds the digits for
@@ -35,11 +38,13 @@
 //! The work is split by what each part knows about: `raw` mirrors the
 //! file, `types` is what themes get, `checks` holds the single-value rules
 //! and the `Check` that collects their diagnostics, and `area`, `terms`,
-//! `people`, `sections` and `statistics` build the sections. This module
-//! runs them in order: read, parse, then `Check::profile`.
+//! `people`, `sections`, `statistics` and `development` build the
+//! sections. This module runs them in order: read, parse, then
+//! `Check::profile`.
 
 mod area;
 mod checks;
+mod development;
 mod people;
 mod plausible;
 mod raw;
@@ -63,9 +68,10 @@ use checks::Check;
 use raw::RawProfile;
 use terms::{default_terms, resolve_terms};
 pub use types::{
-    Borders, Budget, Contact, Decree, Distances, Government, Hamlet, Institution, Kim, Location,
-    Member, Money, OfficeHours, Official, Potential, Product, Profile, RegencyKind, Region, Social,
-    StatRow, StatTable, Statistics, Terms, Tourism, Village, VillageKind,
+    Borders, Budget, Contact, Decree, Distances, Government, Hamlet, Health, Idm, IdmStatus,
+    Indices, Institution, Kim, Location, Member, Money, OfficeHours, Official, Potential, Product,
+    Profile, RegencyKind, Region, Sdgs, SdgsGoal, Social, StatRow, StatTable, Statistics, Stunting,
+    Terms, Tourism, Village, VillageKind,
 };
 
 const FILE: &str = "profile.toml";
@@ -149,6 +155,8 @@ impl Check<'_> {
             statistics: raw.statistics.map(|s| self.statistics(s)),
             has_budget: kind != VillageKind::Kelurahan && !budget.is_empty(),
             budget,
+            indices: self.indices(raw.indices),
+            health: self.health(raw.health),
             village,
             region,
             terms,

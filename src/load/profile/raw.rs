@@ -47,6 +47,10 @@ pub(super) struct RawProfile {
     pub(super) statistics: Option<Spanned<RawStatistics>>,
     #[serde(default)]
     pub(super) budget: Vec<Budget>,
+    #[serde(default)]
+    pub(super) indices: RawIndices,
+    #[serde(default)]
+    pub(super) health: RawHealth,
 }
 
 pub(super) type Str = Option<Spanned<String>>;
@@ -266,4 +270,54 @@ pub(super) struct RawStatTable {
     pub(super) title: Option<String>,
     #[serde(default)]
     pub(super) rows: Vec<StatRow>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIndices {
+    #[serde(default)]
+    pub(super) idm: Vec<RawIdm>,
+    #[serde(default)]
+    pub(super) sdgs: Vec<RawSdgs>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawIdm {
+    pub(super) year: Spanned<i32>,
+    pub(super) score: Spanned<f64>,
+    pub(super) status: Str,
+    pub(super) source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSdgs {
+    pub(super) year: Spanned<i32>,
+    pub(super) source: Option<String>,
+    #[serde(default)]
+    pub(super) goals: Vec<RawGoal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawGoal {
+    pub(super) goal: Spanned<i64>,
+    pub(super) score: Spanned<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHealth {
+    #[serde(default)]
+    pub(super) stunting: Vec<Spanned<RawStunting>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStunting {
+    pub(super) period: Spanned<String>,
+    pub(super) measured: Spanned<u64>,
+    pub(super) stunted: Spanned<u64>,
+    pub(super) source: Str,
 }

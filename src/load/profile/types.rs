@@ -37,12 +37,21 @@ pub struct Profile {
     pub statistics: Option<Statistics>,
     pub budget: Vec<Budget>,
     pub has_budget: bool,
+    pub indices: Indices,
+    pub health: Health,
 }
 
 impl Profile {
     /// The village's time zone: `region.timezone`, else the province's.
     pub fn zone(&self) -> Zone {
         self.zone
+    }
+
+    /// Whether the profile has development data (IDM, SDGs Desa, stunting).
+    pub fn has_development(&self) -> bool {
+        !self.indices.idm.is_empty()
+            || !self.indices.sdgs.is_empty()
+            || !self.health.stunting.is_empty()
     }
 }
 
@@ -349,4 +358,75 @@ pub struct Budget {
 pub struct Money {
     pub planned: Option<i64>,
     pub realized: Option<i64>,
+}
+
+/// `[indices]`: the development indices the ministry of villages publishes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Indices {
+    /// Oldest year first.
+    pub idm: Vec<Idm>,
+    /// Oldest year first.
+    pub sdgs: Vec<Sdgs>,
+}
+
+/// One year of the Indeks Desa Membangun.
+#[derive(Debug, Clone, Serialize)]
+pub struct Idm {
+    pub year: i32,
+    /// 0 to 1, as Kemendesa publishes it (four decimals).
+    pub score: f64,
+    /// As written, or the band of the score when not written.
+    pub status: IdmStatus,
+    pub source: Option<String>,
+}
+
+/// The five IDM bands, worst first; serialized as Kemendesa writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum IdmStatus {
+    #[serde(rename = "Sangat Tertinggal")]
+    SangatTertinggal,
+    Tertinggal,
+    Berkembang,
+    Maju,
+    Mandiri,
+}
+
+/// One year of the SDGs Desa scores.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sdgs {
+    pub year: i32,
+    pub source: Option<String>,
+    /// By goal number.
+    pub goals: Vec<SdgsGoal>,
+    /// The SDGs Desa score: the mean of the 18 goals, only when all 18 are given.
+    pub average: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SdgsGoal {
+    /// 1 to 18.
+    pub goal: u8,
+    /// 0 to 100.
+    pub score: f64,
+}
+
+/// `[health]`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Health {
+    /// Oldest period first.
+    pub stunting: Vec<Stunting>,
+}
+
+/// One measuring period of children under five.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stunting {
+    /// "2025-08", as written.
+    pub period: String,
+    pub year: i32,
+    pub month: u32,
+    pub measured: u64,
+    pub stunted: u64,
+    /// Derived: stunted of measured, in per cent.
+    pub prevalence: f64,
+    pub source: Option<String>,
 }

@@ -96,7 +96,7 @@ fn word(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-fn arg<T: serde::de::DeserializeOwned>(kw: &Kwargs, name: &str) -> tera::TeraResult<T> {
+pub(super) fn arg<T: serde::de::DeserializeOwned>(kw: &Kwargs, name: &str) -> tera::TeraResult<T> {
     let value: tera::Value = kw.must_get(name)?;
     let json = serde_json::to_value(&value).map_err(|e| tera::Error::message(e.to_string()))?;
     serde_json::from_value(json).map_err(|e| tera::Error::message(format!("{name}: {e}")))
@@ -228,7 +228,7 @@ pub fn youngest_first<'a>(labels: impl DoubleEndedIterator<Item = &'a str> + Clo
 }
 
 /// Parts joined by "; ", ending with a full stop.
-fn sentence(parts: impl Iterator<Item = String>) -> String {
+pub(super) fn sentence(parts: impl Iterator<Item = String>) -> String {
     let mut s = parts.collect::<Vec<_>>().join("; ");
     s.push('.');
     s

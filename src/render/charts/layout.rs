@@ -50,13 +50,29 @@ fn legend(items: &[(&str, Style)], top: f64, shapes: &mut Vec<Shape>) -> f64 {
 /// Groups of bars: each label on its own line(s), then its bars with the
 /// value after each. A legend on top when given.
 pub fn bars_layout(groups: &[Group], legend_items: &[(&str, Style)], bold_labels: bool) -> Drawing {
+    let max = groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .filter_map(|b| b.value)
+        .max()
+        .unwrap_or(0);
+    bars_layout_upto(groups, legend_items, bold_labels, max)
+}
+
+/// [`bars_layout`] with a full bar standing for `max` (a score's top,
+/// such as 100), so that bars of different charts compare.
+pub fn bars_layout_upto(
+    groups: &[Group],
+    legend_items: &[(&str, Style)],
+    bold_labels: bool,
+    max: i128,
+) -> Drawing {
     let mut shapes = Vec::new();
     let mut y = 4.0;
     if !legend_items.is_empty() {
         y += legend(legend_items, y, &mut shapes) + 6.0;
     }
     let all = || groups.iter().flat_map(|g| &g.bars);
-    let max = all().filter_map(|b| b.value).max().unwrap_or(0);
     let widest = all()
         .map(|b| text_width(&b.text, VALUE, false))
         .fold(0.0, f64::max);

@@ -23,7 +23,9 @@
 //! |---|---|
 //! | `stat_chart(table, id, title, male=, female=)` | one `profile.statistics.tables` item: a pyramid for ages with `male` and `female`, a male and a female bar per row for other such tables, else bars of each row's `total` (see [`chart_kind`]); "" for a table without rows |
 //! | `budget_chart(budget, id, title, planned=, realized=, income=, spending=, financing_in=, financing_out=)` | one `profile.budget` year: planned (outlined) and realised (solid) bars per part |
+//! | `idm_chart(idm, id, title)`, `sdgs_chart(year, id, title)`, `stunting_chart(stunting, id, title)` | the development data of `/pembangunan/` (see [`development`]) |
 
+mod development;
 mod functions;
 mod layout;
 mod svg;
@@ -36,7 +38,7 @@ use tera::Tera;
 use crate::diag::Lang;
 
 pub use functions::{Kind, chart_kind, youngest_first};
-pub use layout::{bars_layout, pyramid_layout, scale};
+pub use layout::{bars_layout, bars_layout_upto, pyramid_layout, scale};
 pub use svg::{esc, svg};
 pub use text::{text_width, wrap};
 
@@ -149,7 +151,8 @@ pub struct PyramidRow {
     pub female: u64,
 }
 
-/// Registers `stat_chart` and `budget_chart`.
+/// Registers every chart function.
 pub fn register(tera: &mut Tera, lang: Lang) {
     functions::register(tera, lang);
+    development::register(tera, lang);
 }

@@ -1,7 +1,8 @@
-//! The village data pages: `/statistik/`, `/transparansi/`, `/lembaga/`
-//! and `/wilayah/`. Each is built only when `profile.toml` has something
-//! for it (figures, an APBDes, institutions, hamlets), so a site never
-//! shows an empty page or a link to one.
+//! The village data pages: `/statistik/`, `/transparansi/`,
+//! `/pembangunan/`, `/lembaga/` and `/wilayah/`. Each is built only when
+//! `profile.toml` has something for it (figures, an APBDes, development
+//! data, institutions, hamlets), so a site never shows an empty page or a
+//! link to one.
 //!
 //! Sums, shares and the APBDes balance are worked out here in Rust, with
 //! checked arithmetic, rather than in templates: a village's numbers may
@@ -16,7 +17,9 @@ use crate::render::kind::Key;
 use crate::render::structured::{crumbs, words};
 use serde::Serialize;
 
+pub mod dokumen;
 pub mod lembaga;
+pub mod pembangunan;
 pub mod statistik;
 pub mod transparansi;
 pub mod wilayah;

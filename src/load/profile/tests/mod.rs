@@ -8,6 +8,7 @@
 
 mod area;
 mod catalog;
+mod development;
 mod values;
 
 use std::path::Path;
