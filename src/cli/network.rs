@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use super::{CommonArgs, Outcome};
 use crate::diag::{Diagnostics, Lang};
+use crate::network::budget;
 use crate::network::build::{NetworkReport, NetworkRequest, build_network, from_root};
 
 /// Runs the network build of `req` and says what it did.
@@ -70,6 +71,23 @@ fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> O
             total - failed
         ),
     });
+    stdout.push_str(&portal_lines(report, req, lang, &mut listed));
+    Outcome {
+        stdout,
+        stderr: listed.render_list(lang),
+        code: u8::from(failed > 0),
+    }
+}
+
+/// What the run says after the villages: the portal, the host budget, and
+/// that a partial run builds no portal. The portal's warnings join `listed`.
+fn portal_lines(
+    report: &NetworkReport,
+    req: &NetworkRequest,
+    lang: Lang,
+    listed: &mut Diagnostics,
+) -> String {
+    let mut stdout = String::new();
     if let Some(p) = &report.portal {
         let (n, files) = (p.villages, p.files);
         stdout.push_str(&match lang {
@@ -78,15 +96,14 @@ fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> O
         });
         listed.extend(p.warnings.clone());
     }
+    if let Some((host, usage)) = &report.usage {
+        stdout.push_str(&budget::summary(*host, usage, lang));
+    }
     if req.partial() {
         stdout.push_str(match lang {
             Lang::Id => "Portal tidak dibangun pada build sebagian (--only, --shard); bangun dengan `warta portal`.\n",
             Lang::En => "The portal is not built by a partial build (--only, --shard); build it with `warta portal`.\n",
         });
     }
-    Outcome {
-        stdout,
-        stderr: listed.render_list(lang),
-        code: u8::from(failed > 0),
-    }
+    stdout
 }

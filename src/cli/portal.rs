@@ -38,10 +38,13 @@ fn portal_outcome(req: &PortalRequest, common: &CommonArgs) -> Outcome {
         Ok((report, output)) => {
             let lang = common.message_lang(None);
             let (n, files, out) = (report.villages, report.files, output.display());
-            let line = match lang {
+            let mut line = match lang {
                 Lang::Id => format!("Portal selesai: {n} desa, {files} berkas ditulis ke {out}.\n"),
                 Lang::En => format!("Portal done: {n} villages, {files} files written to {out}.\n"),
             };
+            if let Some((host, usage)) = &report.usage {
+                line.push_str(&crate::network::budget::summary(*host, usage, lang));
+            }
             Outcome::ok_with_warnings(line, &report.warnings, lang)
         }
         Err((problems, lang)) => Outcome::failed(&problems, common.message_lang(Some(lang))),

@@ -90,6 +90,8 @@ pub struct NetworkReport {
     pub villages: Vec<VillageResult>,
     /// The portal, when this run built it (not `--only`, `--shard`).
     pub portal: Option<super::portal::PortalReport>,
+    /// What the output holds, measured for `[network] host`.
+    pub usage: Option<(super::config::Host, super::budget::Usage)>,
 }
 
 impl NetworkReport {
@@ -133,12 +135,17 @@ pub fn build_network(req: &NetworkRequest) -> Result<NetworkReport, (Diagnostics
         let dir = staging.dir().to_path_buf();
         Some(super::portal::build_portal(&net, &built, &dir, &staging, now).map_err(fail)?)
     };
+    let folders: Vec<String> = all.iter().map(|v| v.folder.clone()).collect();
+    let usage = super::budget::within_budget(net.host, &staging, &folders)
+        .map_err(fail)?
+        .map(|u| (net.host, u));
     staging.commit().map_err(|d| fail(d.into()))?;
     Ok(NetworkReport {
         output,
         lang: net.language,
         villages: results,
         portal,
+        usage,
     })
 }
 

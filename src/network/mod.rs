@@ -7,6 +7,7 @@
 //! of [`crate::site`], run for each, so that one broken village is
 //! reported and left out while the others publish.
 
+pub mod budget;
 pub mod build;
 pub mod config;
 pub mod glob;

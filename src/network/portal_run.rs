@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::budget::within_budget;
 use super::portal::{PortalReport, build_portal};
 use super::{Village, discover, load_network};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
@@ -59,13 +60,25 @@ pub fn run_portal(req: &PortalRequest) -> Result<(PortalReport, PathBuf), (Diagn
         .now
         .unwrap_or_else(|| chrono::Local::now().fixed_offset());
     let mut report = build_portal(&net, &built, &from, &staging, now).map_err(fail)?;
-    for v in missing {
-        let rel = &v.rel;
-        report.warnings.push(Diagnostic::warning(text!(
-            "Desa `{rel}` belum dibangun di folder sumber; tidak masuk portal.",
-            "Village `{rel}` is not built in the source folder; it is left out of the portal."
-        )));
-    }
+    report.warnings.extend(
+        missing
+            .iter()
+            .map(|v| not_built(v))
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    let folders: Vec<String> = villages.iter().map(|v| v.folder.clone()).collect();
+    report.usage = within_budget(net.host, &staging, &folders)
+        .map_err(fail)?
+        .map(|u| (net.host, u));
     staging.commit().map_err(|d| fail(d.into()))?;
     Ok((report, output))
+}
+
+fn not_built(v: &Village) -> Diagnostic {
+    let rel = &v.rel;
+    Diagnostic::warning(text!(
+        "Desa `{rel}` belum dibangun di folder sumber; tidak masuk portal.",
+        "Village `{rel}` is not built in the source folder; it is left out of the portal."
+    ))
 }

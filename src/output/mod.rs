@@ -78,6 +78,12 @@ impl Staging {
         self.keep.push(rel.to_string());
     }
 
+    /// The old output's paths to be carried over at the commit: (the
+    /// output folder, each path in it), for measuring what will publish.
+    pub fn kept(&self) -> (&Path, &[String]) {
+        (&self.target, &self.keep)
+    }
+
     /// Writes `rel` (a `/`-separated path below the output root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(safe_rel(rel)?);

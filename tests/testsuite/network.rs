@@ -439,3 +439,41 @@ fn the_portal_alone_needs_built_villages() {
         r.stderr
     );
 }
+
+#[test]
+fn a_network_over_its_host_s_budget_publishes_nothing() {
+    let site = network();
+    site.write(
+        "network.toml",
+        format!("{NETWORK}host = \"cloudflare-pages\"\n"),
+    );
+    let r = site.build_ok();
+    assert!(
+        r.stdout.contains("\nHosting cloudflare-pages: "),
+        "{}",
+        r.stdout
+    );
+    let before = files(&site.path("public"));
+    // A file over Cloudflare Pages' 25 MiB: the run fails before the swap.
+    let big = site.path("desa/beta/static/video.mp4");
+    std::fs::create_dir_all(big.parent().unwrap()).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(26 * 1024 * 1024)
+        .unwrap();
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(
+            "kesalahan: Berkas `beta/video.mp4` sebesar 26,0 MiB; cloudflare-pages menerima berkas paling besar 25 MiB."
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("network.toml"), "{}", r.stderr);
+    assert_eq!(
+        files(&site.path("public")),
+        before,
+        "the old output changed"
+    );
+}

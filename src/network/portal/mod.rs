@@ -36,6 +36,9 @@ pub struct PortalReport {
     pub files: usize,
     /// Problems reading a village's files (it is left out), as warnings.
     pub warnings: Diagnostics,
+    /// What the output holds, measured for `[network] host` (`warta
+    /// portal` only; `warta build` measures after the portal).
+    pub usage: Option<(super::config::Host, super::budget::Usage)>,
 }
 
 /// Builds the portal of `net` from the villages published below `dir`
@@ -70,6 +73,7 @@ pub fn build_portal(
         villages: data.len(),
         files: files.len(),
         warnings,
+        usage: None,
     })
 }
 
