@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::inputs::Inputs;
 use super::kind::{Body, Key, Kind, Listed};
 use super::sitemap::Dates;
-use super::structured::{article, crumbs, event, government, words};
+use super::structured::{article, crumbs, event, government, publisher, words};
 use crate::model::{Model, Moment, Post};
 use crate::render::Input;
 
@@ -196,7 +196,11 @@ impl Kind for ProfilePages {
     fn json_ld(&self, m: &Input<'_>, key: Key) -> Option<Vec<Value>> {
         let p = ProfilePage::ALL[key.item];
         let trail = vec![(p.name(m), self.path(m, key))];
-        Some(vec![government(m), crumbs(m, trail)])
+        let mut data = vec![government(m), crumbs(m, trail)];
+        if p == ProfilePage::Kim && m.profile.kim.is_some() {
+            data.push(publisher(m));
+        }
+        Some(data)
     }
 }
 

@@ -223,8 +223,9 @@ fn village_place(model: &Input<'_>) -> Value {
     Value::Object(place)
 }
 
-/// Who publishes the posts: the KIM, part of the village government; or
-/// the government itself when the profile names no KIM.
+/// Who publishes the posts: the KIM, part of the village government,
+/// with its kelola.kim.id number as `identifier` when the profile has one;
+/// or the government itself when the profile names no KIM.
 pub fn publisher(model: &Input<'_>) -> Value {
     let p = &model.profile;
     let logo = p.village.logo.as_deref().map(|l| file_url(model, l));
@@ -235,6 +236,14 @@ pub fn publisher(model: &Input<'_>) -> Value {
             o.insert("@id".into(), publisher_id(model).into());
             o.insert("name".into(), kim.name.clone().into());
             o.insert("url".into(), link(model, "kim/").into());
+            if let Some(number) = &kim.registration {
+                let id = json!({
+                    "@type": "PropertyValue",
+                    "propertyID": "kelola.kim.id",
+                    "value": number,
+                });
+                o.insert("identifier".into(), id);
+            }
             if let Some(l) = logo {
                 o.insert("logo".into(), json!({ "@type": "ImageObject", "url": l }));
             }

@@ -18,6 +18,7 @@ mod discover;
 mod documents;
 mod hostile;
 mod images;
+mod kim;
 mod network;
 mod parity;
 mod portable;

@@ -23,6 +23,8 @@
 //!   Malang"), `district_display` ("Kecamatan Contoh");
 //! - `full_name` ("H. Ahmad Sholeh, S.Pd.") and `initials` ("AS") on
 //!   officials and KIM members; officials sorted by `order`;
+//! - `kim.registration`: the KIM's kelola.kim.id number, checked for the
+//!   shape of a number (see `people`), as written;
 //! - `total` on each statistics row (its `count`, else male + female);
 //! - `indices.idm[].status` filled from the score when not written,
 //!   `indices.sdgs[].average` (all 18 goals given), `health.stunting[]`'s

@@ -8,8 +8,10 @@
 //! private number given for the village's use.
 
 use super::checks::Check;
-use super::raw::{RawKim, RawMember, RawOfficial};
+use super::raw::{RawKim, RawMember, RawOfficial, Str};
 use super::types::{Decree, Kim, Member, Official};
+use crate::diag::Text;
+use crate::text;
 
 /// "H. Ahmad Sholeh, S.Pd.": gelar are stored apart from the name (§c.7).
 fn full_name(prefix: Option<&str>, name: &str, suffix: Option<&str>) -> String {
@@ -36,6 +38,15 @@ fn initials(name: &str) -> String {
         [one] => one.to_uppercase().collect(),
         [first, .., last] => first.to_uppercase().chain(last.to_uppercase()).collect(),
     }
+}
+
+/// Letters, digits and `.` `-` `/`, at least three digits, 3 to 40
+/// characters: "KIM-3507-0042", "35.07.12.2003/001".
+fn registration_shape(number: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/');
+    (3..=40).contains(&number.len())
+        && number.chars().all(allowed)
+        && number.chars().filter(char::is_ascii_digit).count() >= 3
 }
 
 /// `(full_name, initials)` of a person with optional gelar.
@@ -103,9 +114,36 @@ impl Check<'_> {
             whatsapp_e164,
             whatsapp_display,
             kim_id_profile: raw.kim_id_profile,
+            registration: self.registration(raw.registration),
             decree,
             members: raw.members.into_iter().map(|m| self.member(m)).collect(),
         }
+    }
+
+    /// The registration number on kelola.kim.id. Its format is not
+    /// published, so only what cannot be one is refused: a web address,
+    /// spaces, other signs, fewer than three digits, over 40 characters.
+    fn registration(&mut self, v: Str) -> Option<String> {
+        let v = v?;
+        let number = v.get_ref().trim();
+        if number.is_empty() {
+            return None;
+        }
+        if registration_shape(number) {
+            return Some(number.to_string());
+        }
+        self.error(
+            v.span(),
+            text!(
+                "Nomor registrasi KIM \"{number}\" tidak berbentuk nomor.",
+                "The KIM registration number \"{number}\" does not look like a number."
+            ),
+            Text::new(
+                "Salin nomor dari kelola.kim.id: huruf, angka, dan tanda `.` `-` `/` saja (paling sedikit tiga angka, tanpa spasi atau alamat web); alamat profil ditulis di `kim_id_profile`.",
+                "Copy the number from kelola.kim.id: letters, digits and `.` `-` `/` only (at least three digits, no spaces or web address); the profile's address goes in `kim_id_profile`.",
+            ),
+        );
+        None
     }
 
     fn member(&mut self, raw: RawMember) -> Member {
@@ -145,7 +183,23 @@ impl Check<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::initials;
+    use super::{initials, registration_shape};
+
+    #[test]
+    fn registration_numbers() {
+        for (number, ok) in [
+            ("KIM-3507-0042", true),
+            ("35.07.12.2003/001", true),
+            ("0042", true),
+            ("42", false),
+            ("KIM 0042", false),
+            ("https://kelola.kim.id/42", false),
+            ("nomor-belum-ada", false),
+            (&"1".repeat(41), false),
+        ] {
+            assert_eq!(registration_shape(number), ok, "{number}");
+        }
+    }
 
     #[test]
     fn names_and_initials() {

@@ -157,6 +157,7 @@ pub(super) struct RawKim {
     pub(super) email: Option<String>,
     pub(super) whatsapp: Str,
     pub(super) kim_id_profile: Option<String>,
+    pub(super) registration: Str,
     pub(super) decree: Option<RawDecree>,
     #[serde(default)]
     pub(super) members: Vec<RawMember>,

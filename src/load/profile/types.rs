@@ -205,6 +205,8 @@ pub struct Kim {
     pub whatsapp_e164: Option<String>,
     pub whatsapp_display: Option<String>,
     pub kim_id_profile: Option<String>,
+    /// The KIM's registration number on kelola.kim.id, as written.
+    pub registration: Option<String>,
     pub decree: Option<Decree>,
     pub members: Vec<Member>,
 }

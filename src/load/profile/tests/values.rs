@@ -47,6 +47,12 @@ fn value_rules() {
             "not an Indonesian number",
         ),
         (
+            "\n[kim]\nname = \"KIM\"\nregistration = \"https://kelola.kim.id/kim/42\"\n",
+            true,
+            "profile.toml:13:16",
+            "registration number \"https://kelola.kim.id/kim/42\" does not look like a number",
+        ),
+        (
             "\n[[contact.office_hours]]\nopen = \"8 pagi\"\nclose = \"15:00\"\n",
             true,
             "profile.toml:12:8",
