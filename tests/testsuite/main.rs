@@ -19,6 +19,7 @@ mod documents;
 mod hostile;
 mod images;
 mod network;
+mod network_init;
 mod parity;
 mod portable;
 mod robustness;
