@@ -20,10 +20,12 @@ fn development_page_has_charts_tables_and_sources() {
         ]
     );
     for row in [
-        "<tr><th scope=\"row\">2024</th><td class=\"num\">0,7089</td><td>Maju</td><td class=\"num\">+0,0277</td><td>Status IDM 2024, Kementerian Desa PDTT</td></tr>",
+        "<tr><th scope=\"row\">2024</th><td class=\"num\">0,7089</td><td>Maju</td><td class=\"num\">+0,0277</td></tr>",
+        "<span class=\"label\">Sumber:</span> Status IDM 2023, Kementerian Desa PDTT; Status IDM 2024, Kementerian Desa PDTT; Status IDM 2025, Kementerian Desa PDTT</p>",
         "<tr><th scope=\"row\">1. Desa Tanpa Kemiskinan</th><td class=\"num\">41,20</td><td class=\"num\">46,50</td></tr>",
         "<tfoot><tr><th scope=\"row\">Skor SDGs Desa (rata-rata 18 tujuan)</th><td class=\"num\">57,98</td><td class=\"num\">61,16</td></tr></tfoot>",
-        "<tr><th scope=\"row\"><time datetime=\"2025-02\">Februari 2025</time></th><td class=\"num\">312</td><td class=\"num\">41</td><td class=\"num\">13,1%</td><td>e-PPGBM, Posyandu Desa Sukamaju</td></tr>",
+        "<tr><th scope=\"row\"><time datetime=\"2025-02\">Februari 2025</time></th><td class=\"num\">312</td><td class=\"num\">41</td><td class=\"num\">13,1%</td></tr>",
+        "<span class=\"label\">Sumber:</span> e-PPGBM, Posyandu Desa Sukamaju</p>",
     ] {
         assert!(html.contains(row), "missing {row}");
     }
@@ -46,7 +48,8 @@ fn one_section_alone_makes_the_page() {
     site.build_ok();
     let html = site.read("public/pembangunan/index.html");
     assert_eq!(svgs(&html).len(), 1);
-    assert!(html.contains("<td class=\"num\">7,5%</td><td>Posyandu Mawar</td>"));
+    assert!(html.contains("<td class=\"num\">7,5%</td></tr>"));
+    assert!(html.contains("Sumber:</span> Posyandu Mawar</p>"));
     assert!(!html.contains("id=\"idm\"") && !html.contains("id=\"sdgs\""));
 }
 

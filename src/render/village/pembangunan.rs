@@ -199,6 +199,18 @@ fn stunting_views(rows: &[Stunting], lang: Lang) -> Vec<StuntingView<'_>> {
         .collect()
 }
 
+/// The sources given, each once, in order: printed under a table
+/// instead of a column that would make a phone's table tall.
+fn sources<'a>(given: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in given.flatten() {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
 impl Kind for Pembangunan {
     fn pages(&self, m: &Model) -> Vec<Key> {
         one_page(m.profile.has_development())
@@ -211,7 +223,16 @@ impl Kind for Pembangunan {
     fn inputs<'m>(&self, m: &'m Input<'m>, _: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
         let lang = m.config.language;
         let (sdgs, goals) = sdgs_views(&m.profile.indices.sdgs, lang);
-        to.json("idm", &idm_views(&m.profile.indices.idm, lang));
+        let (idm, health) = (&m.profile.indices.idm, &m.profile.health);
+        to.json("idm", &idm_views(idm, lang));
+        to.value(
+            "idm_sources",
+            &sources(idm.iter().map(|i| i.source.as_deref())),
+        );
+        to.value(
+            "stunting_sources",
+            &sources(health.stunting.iter().map(|s| s.source.as_deref())),
+        );
         to.json("sdgs", &sdgs);
         to.json("sdgs_goals", &goals);
         to.json(
