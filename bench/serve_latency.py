@@ -9,6 +9,9 @@ browser tab, then SAVES times (default 15) edits one post (alternating
 between two posts, each save a real change to the body) and measures the
 wall time from the write to the `data: reload` event. Prints the median and
 the 90th percentile and appends them to bench/results.md.
+
+WARTA=/path/to/warta times that binary instead of building this checkout
+(to compare an earlier release in the same session: run the two in turns).
 """
 import os, socket, statistics, subprocess, sys, time, datetime
 
@@ -18,7 +21,10 @@ N = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 SAVES = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 work = os.path.join(REPO, "target", "bench-work", f"serve-{N}")
 
-subprocess.run(["cargo", "build", "--release", "-q"], cwd=REPO, check=True)
+binary = os.environ.get("WARTA")
+if binary is None:
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=REPO, check=True)
+    binary = os.path.join(REPO, "target", "release", "warta")
 if not os.path.isdir(os.path.join(work, "content")):
     subprocess.run([sys.executable, os.path.join(KIT, "gen_corpus.py"), "--posts", str(N),
                     "--seed", "42", "--layout", "warta", "--out", work], check=True, stdout=subprocess.DEVNULL)
@@ -27,7 +33,7 @@ targets = [os.path.join(work, "content", "berita", posts[len(posts) // 2]),
            os.path.join(work, "content", "berita", posts[len(posts) // 3])]
 originals = {t: open(t, encoding="utf-8").read() for t in targets}
 
-server = subprocess.Popen([os.path.join(REPO, "target", "release", "warta"), "serve", "--port", "0", "--root", work],
+server = subprocess.Popen([binary, "serve", "--port", "0", "--root", work],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env={**os.environ, "LANG": "C"})
 try:
     port = None
@@ -66,11 +72,11 @@ times.sort()
 median = statistics.median(times)
 p90 = times[int(len(times) * 0.9) - 1]
 line = (f"| {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} | {N} | {SAVES} | {median:.0f} | {p90:.0f} | "
-        f"{first_build:.1f} s |")
-print("| date (UTC) | posts | saves | median save→reload (ms) | p90 (ms) | first build |")
-print("|---|---:|---:|---:|---:|---:|")
+        f"{first_build:.1f} s | {os.path.basename(binary) if 'WARTA' in os.environ else 'this checkout'} |")
+print("| date (UTC) | posts | saves | median save→reload (ms) | p90 (ms) | first build | binary |")
+print("|---|---:|---:|---:|---:|---:|---|")
 print(line)
 print("note: includes the 20 ms quiet window that merges an editor's burst of events into one rebuild")
 with open(os.path.join(REPO, "bench", "results.md"), "a", encoding="utf-8") as f:
-    f.write(f"\n### serve: save → reload, N = {N}\n\n| date (UTC) | posts | saves | median (ms) | p90 (ms) | first build |\n"
-            f"|---|---:|---:|---:|---:|---:|\n{line}\n")
+    f.write(f"\n### serve: save → reload, N = {N}\n\n| date (UTC) | posts | saves | median (ms) | p90 (ms) | first build | binary |\n"
+            f"|---|---:|---:|---:|---:|---:|---|\n{line}\n")

@@ -75,8 +75,9 @@ impl Site {
     /// [`Site::build`] for the site at `address` (a village of a network
     /// is built at the address the network gives it).
     pub fn build_at(req: &BuildRequest, address: Address) -> Result<BuildReport, BuildFailure> {
-        let loaded = load(req, address)?;
+        let mut loaded = load(req, address)?;
         let (model, mut warnings) = model(&loaded, options(req), None)?;
+        loaded.drop_documents();
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
             problems,
@@ -127,8 +128,9 @@ impl Site {
     /// Checks the whole site without writing anything: the stages of
     /// [`Site::build`], every page rendered in memory, photos only decoded.
     pub fn check(req: &BuildRequest) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
-        let loaded = load(req, address(req))?;
+        let mut loaded = load(req, address(req))?;
         let (model, mut problems) = model(&loaded, options(req), None)?;
+        loaded.drop_documents();
         let lang = model.config.language;
         let store = Arc::new(ImageStore::new(&req.root, &model.config.images, false));
         let (images, image_problems) = ImagePlan::make(&model, &loaded.files, store);

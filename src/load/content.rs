@@ -250,7 +250,7 @@ pub fn update_content(
         let simple = is_markdown(&name)
             && !name.eq_ignore_ascii_case("_index.md")
             && !name.eq_ignore_ascii_case("index.md")
-            && index_md(parent).is_none()
+            && (holds_posts(previous, root, parent) || index_md(parent).is_none())
             && !path.is_dir();
         if !simple || !path.starts_with(&dir) {
             return None;
@@ -381,6 +381,20 @@ fn markdown_stem(name: &str) -> &str {
     } else {
         name
     }
+}
+
+/// Whether the last walk found posts of their own file directly in
+/// `folder` (`content/` or a section): then it is no bundle, and listing
+/// it (10,000 names in a big section) on every save is not needed. Had an
+/// `index.md` been added since, it would be among the changed paths.
+fn holds_posts(previous: &Content, root: &Path, folder: &Path) -> bool {
+    let Ok(folder) = folder.strip_prefix(root) else {
+        return false;
+    };
+    previous
+        .documents
+        .iter()
+        .any(|d| d.bundle.is_none() && d.file.parent() == Some(folder))
 }
 
 /// The `index.md` (in any case) of a folder, which makes it a bundle.

@@ -19,7 +19,8 @@
 //! listed file that is not there, an unknown `kind`, a photo (published
 //! only as resized web versions, so not downloadable) and two documents
 //! at one address are errors at `dokumen.toml:line:col`; a document that
-//! is not a PDF, or over [`LARGE_BYTES`], is a warning.
+//! is not a PDF, or over [`LARGE_BYTES`], is a warning, and so are files
+//! of the folder that no entry names.
 
 use std::io::Read;
 use std::path::Path;
@@ -144,12 +145,21 @@ pub fn load_documents(root: &Path, files: &SiteFiles) -> (Vec<Document>, Diagnos
         source: &source,
         files,
         problems: &mut problems,
+        missing: false,
     };
+    let named: Vec<String> = raw
+        .documents
+        .iter()
+        .map(|r| r.file.get_ref().to_lowercase())
+        .collect();
     let mut documents: Vec<Document> = Vec::new();
     for r in raw.documents {
         if let Some(d) = check.document(r, &documents) {
             documents.push(d);
         }
+    }
+    if !check.missing {
+        check.unlisted(&named);
     }
     documents.sort_by(|a, b| {
         (a.kind, b.year, b.date, &a.title).cmp(&(b.kind, a.year, a.date, &b.title))
@@ -164,6 +174,9 @@ struct DocCheck<'a> {
     source: &'a str,
     files: &'a SiteFiles,
     problems: &'a mut Diagnostics,
+    /// Whether a listed file was missing (its error names the files
+    /// there, so they are not reported again as unlisted).
+    missing: bool,
 }
 
 impl DocCheck<'_> {
@@ -258,7 +271,37 @@ impl DocCheck<'_> {
             ),
             hint,
         );
+        self.missing = true;
         false
+    }
+
+    /// Files of the folder that no entry names (`named`: lower case) are
+    /// published under `/media/` but shown nowhere: one warning lists them.
+    fn unlisted(&mut self, named: &[String]) {
+        let prefix = format!("{DOCUMENTS_DIR}/");
+        let mut left: Vec<&str> = self
+            .files
+            .paths()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter(|p| *p != DOCUMENTS_FILE && !is_photo(p))
+            .filter(|p| !named.contains(&p.to_lowercase()))
+            .collect();
+        if left.is_empty() {
+            return;
+        }
+        left.sort_unstable();
+        let list = left.join(", ");
+        self.problems.push(
+            Diagnostic::warning(text!(
+                "Berkas di {DOCUMENTS_DIR}/ yang tidak tercantum di {DOCUMENTS_FILE}: {list}. Berkas itu tetap diterbitkan di /{DOCUMENTS_DIR}/, tetapi tidak tampil di /dokumen/.",
+                "Files in {DOCUMENTS_DIR}/ that {DOCUMENTS_FILE} does not list: {list}. They are still published under /{DOCUMENTS_DIR}/, but /dokumen/ does not show them."
+            ))
+            .in_file(self.file)
+            .hint(text!(
+                "Tambahkan bagian [[documents]] untuk tiap berkas (file, title, kind, date atau year), atau pindahkan berkas yang bukan dokumen publik keluar dari {DOCUMENTS_DIR}/.",
+                "Add a [[documents]] entry for each (file, title, kind, date or year), or move files that are not public documents out of {DOCUMENTS_DIR}/."
+            )),
+        );
     }
 
     /// A photo is published only as resized web versions, never as the

@@ -174,6 +174,32 @@ fn each_mistake_is_reported_at_its_value() {
 }
 
 #[test]
+fn files_no_entry_names_are_one_warning() {
+    let toml = entry("a.pdf", "sk", "year = 2025");
+    let files: &[(&str, &[u8])] = &[
+        ("a.pdf", PDF),
+        ("b.pdf", PDF),
+        ("c.docx", b"PK"),
+        ("foto.jpg", b"x"),
+    ];
+    let (docs, found) = documents(files, &toml);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0, found[0].1.as_str()),
+        (false, "media/dokumen/dokumen.toml"),
+        "a warning about the file, at no line"
+    );
+    assert!(
+        found[0]
+            .2
+            .contains("Files in media/dokumen/ that dokumen.toml does not list: b.pdf, c.docx."),
+        "{}",
+        found[0].2
+    );
+}
+
+#[test]
 fn a_large_document_is_published_with_a_warning_naming_the_host_limit() {
     let mut big = PDF.to_vec();
     big.resize(usize::try_from(LARGE_BYTES).unwrap() + 1, b' ');
