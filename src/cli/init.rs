@@ -15,6 +15,11 @@ use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
 use crate::{fsx, text};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scaffold");
+/// `warta init --network`: `network.toml` and the sharded CI workflows;
+/// the village scaffold goes to `desa/contoh/`.
+static NETWORK_SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scaffold-network");
+/// Where `warta init --network` puts the example village.
+const EXAMPLE_VILLAGE: &str = "desa/contoh";
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -22,6 +27,9 @@ pub struct InitArgs {
     pub common: CommonArgs,
     /// Folder situs baru / Folder for the new site
     pub dir: PathBuf,
+    /// Buat folder jaringan (network.toml, desa/contoh/, CI bertahap) / Make a network folder (network.toml, desa/contoh/, sharded CI)
+    #[arg(long)]
+    pub network: bool,
 }
 
 impl InitArgs {
@@ -31,7 +39,13 @@ impl InitArgs {
             .with_timezone(&crate::format::Zone::WIB.offset())
             .format("%Y-%m-%d")
             .to_string();
-        match write_scaffold(&self.dir, &today) {
+        let written = if self.network {
+            write_network(&self.dir, &today)
+        } else {
+            write_scaffold(&self.dir, &today)
+        };
+        match written {
+            Ok(n) if self.network => Outcome::ok(network_said(&self.dir, n, lang)),
             Ok(n) => {
                 let d = self.dir.display();
                 Outcome::ok(match lang {
@@ -70,6 +84,63 @@ fn fill(text: &str, today: &str) -> String {
 }
 
 fn write_scaffold(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
+    refuse_non_empty(dir)?;
+    let mut count = 0;
+    write_dir(&SCAFFOLD, dir, today, &mut count)?;
+    Ok(count)
+}
+
+/// A network: its own files, then the village scaffold in
+/// `desa/contoh/` (without `base_url`: the network gives it) but for its
+/// CI files, which the network's replace; `pasang-warta.sh` stays at the
+/// root, where the workflows run it.
+fn write_network(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
+    refuse_non_empty(dir)?;
+    let mut count = 0;
+    write_dir(&NETWORK_SCAFFOLD, dir, today, &mut count)?;
+    for f in all_files(&SCAFFOLD) {
+        let rel = f.path().to_string_lossy().replace("TODAY", today);
+        let dest = match rel.split('/').next().unwrap_or_default() {
+            "gitignore" | "github" | "gitlab-ci.yml" => continue,
+            "pasang-warta.sh" => dir.join(&rel),
+            _ => dir.join(EXAMPLE_VILLAGE).join(&rel),
+        };
+        let mut text = fill(f.contents_utf8().unwrap_or_default(), today);
+        if rel == "warta.toml" {
+            text = text
+                .lines()
+                .filter(|l| !l.starts_with("base_url"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+        }
+        fsx::write(&dest, text)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn all_files(d: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<_> = d.files().collect();
+    for sub in d.dirs() {
+        out.extend(all_files(sub));
+    }
+    out
+}
+
+fn network_said(dir: &Path, n: usize, lang: Lang) -> String {
+    let d = dir.display();
+    match lang {
+        Lang::Id => format!(
+            "Jaringan baru dibuat di {d} ({n} berkas), dengan satu desa contoh di {d}/{EXAMPLE_VILLAGE}.\nLangkah berikutnya:\n  1. Isi network.toml (judul, base_url, kode wilayah kabupaten, host).\n  2. Salin desa/contoh menjadi satu folder per desa dan isi profile.toml-nya.\n  3. warta build --root {d}\n  4. Simpan folder ini di GitHub atau GitLab: .github/workflows/terbitkan.yml dan\n     .gitlab-ci.yml membangun desa dalam beberapa bagian sekaligus, lalu portalnya.\n"
+        ),
+        Lang::En => format!(
+            "New network created in {d} ({n} files), with one example village in {d}/{EXAMPLE_VILLAGE}.\nNext steps:\n  1. Fill in network.toml (title, base_url, the kabupaten's area code, host).\n  2. Copy desa/contoh to one folder per village and fill in its profile.toml.\n  3. warta build --root {d}\n  4. Put this folder on GitHub or GitLab: .github/workflows/terbitkan.yml and\n     .gitlab-ci.yml build the villages in parallel shards, then the portal.\n"
+        ),
+    }
+}
+
+/// `warta init` writes into a new or empty folder only.
+fn refuse_non_empty(dir: &Path) -> Result<(), Diagnostic> {
     // A folder that cannot be listed fails at the first write, named.
     let non_empty = fsx::read_dir(dir).is_ok_and(|d| !d.is_empty());
     if non_empty {
@@ -83,9 +154,7 @@ fn write_scaffold(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
             "Choose a new folder name, e.g.: warta init desa-sukamaju",
         )));
     }
-    let mut count = 0;
-    write_dir(&SCAFFOLD, dir, today, &mut count)?;
-    Ok(count)
+    Ok(())
 }
 
 fn write_dir(

@@ -20,6 +20,7 @@ mod hostile;
 mod images;
 mod kim;
 mod network;
+mod network_init;
 mod parity;
 mod portable;
 mod robustness;

@@ -346,7 +346,7 @@ fn the_portal_lists_the_network() {
 }
 
 /// Copies every file below `from` into `to`.
-fn copy_into(from: &Path, to: &Path) {
+pub fn copy_into(from: &Path, to: &Path) {
     for (rel, bytes) in files(from) {
         let dest = to.join(rel);
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
@@ -425,6 +425,45 @@ fn a_broken_village_is_left_out_of_the_portal() {
     assert!(r.stdout.contains("\nPortal: 2 desa, "), "{}", r.stdout);
     assert!(!site.read("public/desa/index.html").contains("/beta/"));
     assert!(site.path("public/beta/index.html").exists());
+}
+
+#[test]
+fn a_network_s_own_portal_files_win() {
+    let site = network();
+    site.write("portal/static/style.css", "body{color:#000}\n");
+    site.write("portal/static/gambar/logo.svg", "<svg/>\n");
+    site.write(
+        "portal/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Tidak ada</h1>{% endblock content %}",
+    );
+    site.build_ok();
+    assert_eq!(site.read("public/style.css"), "body{color:#000}\n");
+    assert_eq!(site.read("public/gambar/logo.svg"), "<svg/>\n");
+    let not_found = site.read("public/404.html");
+    assert!(not_found.contains("<h1>Tidak ada</h1>"), "{not_found}");
+    assert!(not_found.contains("<nav aria-label=\"Menu utama\">"));
+    // A village may not take the address of the portal's own folder.
+    add_village(&site, "desa/gambar", "35.07.13.2002");
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("Folder desa `desa/gambar/` akan terbit di /gambar/"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_english_portal() {
+    let site = network();
+    site.edit("network.toml", "[network]", "[network]\nlanguage = \"en\"");
+    site.build_ok();
+    let home = site.read("public/index.html");
+    assert!(home.contains("<html lang=\"en\">"), "{home}");
+    assert!(home.contains(">Skip to content</a>"), "{home}");
+    let stats = site.read("public/statistik/index.html");
+    assert!(stats.contains("<h2>Households by district</h2>"), "{stats}");
 }
 
 #[test]

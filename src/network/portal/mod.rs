@@ -130,6 +130,7 @@ fn outputs(
     }
     files.push(("network.json".into(), network_json(net, data).into_bytes()));
     files.extend(fixed_files(net));
+    own_static(net, &mut files)?;
     Ok(files)
 }
 
@@ -164,6 +165,33 @@ fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
 /// that reads only `sitemap.xml` finds a plain sitemap), and `robots.txt`
 /// names the index.
 pub const SITEMAP_INDEX: &str = "sitemap-index.xml";
+
+/// The network's own `portal/static/` files, copied as they are; one of
+/// the same path as a built-in file (`style.css`) replaces it.
+fn own_static(net: &Network, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), Diagnostics> {
+    let dir = net.root.join("portal/static");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let d = dir.display();
+            Diagnostic::error(text!(
+                "Tidak bisa membaca `{d}`: {e}",
+                "Cannot read `{d}`: {e}"
+            ))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let bytes = crate::fsx::read(entry.path())?;
+        files.retain(|(path, _)| *path != rel);
+        files.push((rel, bytes));
+    }
+    Ok(())
+}
 
 type Page = (String, &'static str, Value);
 
@@ -351,4 +379,34 @@ fn render_error(template: &str, e: &tera::Error) -> Diagnostics {
     ))
     .detail(chain)
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{BUILTIN, strings};
+    use crate::diag::Lang;
+
+    /// Both languages have every string, and every `t.<key>` a template
+    /// uses is one of them.
+    #[test]
+    fn every_ui_string_in_both_languages() {
+        let keys = |lang| strings(lang).keys().cloned().collect::<BTreeSet<_>>();
+        let (id, en) = (keys(Lang::Id), keys(Lang::En));
+        assert_eq!(id, en);
+        for f in BUILTIN.get_dir("templates").unwrap().files() {
+            let text = f.contents_utf8().unwrap();
+            for (at, _) in text.match_indices("t.") {
+                if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let key: String = text[at + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(id.contains(&key), "{}: t.{key}", f.path().display());
+            }
+        }
+    }
 }
