@@ -94,6 +94,10 @@ pub struct FrontMatter {
     pub category: Option<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,
+    /// The ADINDA principles the post shows the KIM's work in
+    /// (`crate::model::adinda`).
+    #[serde(default)]
+    pub adinda: Vec<Spanned<String>>,
     pub author: Option<String>,
     pub image: Option<Spanned<String>>,
     pub image_alt: Option<String>,

@@ -7,6 +7,7 @@
 //! published, which URL each page gets, what a link points to), so
 //! rendering is a pure function of the model.
 
+pub mod adinda;
 pub mod agenda;
 pub mod cache;
 pub mod catalog;

@@ -16,6 +16,7 @@ use crate::load::content::{DocKind, Document};
 use crate::load::frontmatter::Source;
 use crate::load::markdown::{self, LinkContext, Rendered};
 use crate::load::urlpolicy;
+use crate::model::adinda::Principle;
 use crate::model::cache::{BodyCache, body_key};
 use crate::model::moment::Moment;
 use crate::text;
@@ -62,6 +63,8 @@ pub struct Post {
     pub category: Option<String>,
     /// Tag names as written; slugs are made by the model.
     pub tags: Vec<String>,
+    /// The ADINDA principles named, in the order of the acronym.
+    pub adinda: Vec<Principle>,
     pub author: Option<String>,
     pub place: Option<String>,
     pub pinned: bool,
@@ -100,6 +103,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
     let category = check.category(config);
     let slug = check.slug();
     let event = check.event();
+    let adinda = check.adinda();
     check.links_and_names();
     let aliases = check.aliases(&config.root_path);
     check.finish()?;
@@ -127,6 +131,7 @@ pub fn prepare(doc: &Document, config: &Config, zone: Zone) -> Result<Post, Vec<
             .map(|t| t.get_ref().trim().to_string())
             .filter(|t| !t.is_empty())
             .collect(),
+        adinda,
         author: f.author.clone(),
         place: f.place.clone(),
         pinned: f.pinned,

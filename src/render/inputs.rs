@@ -399,7 +399,7 @@ pub fn summary_hash(p: &Post) -> u64 {
     let when = (&p.date, &p.updated, &p.expires);
     (&p.title, &p.path, when, &p.category, &p.tags, &p.author).hash(&mut h);
     (&p.place, p.pinned, p.draft, &p.summary, &p.summary_html).hash(&mut h);
-    (&p.image, &p.event, &p.source, p.body.words).hash(&mut h);
+    (&p.image, &p.event, &p.source, p.body.words, &p.adinda).hash(&mut h);
     h.finish()
 }
 

@@ -14,6 +14,7 @@ use tera::Value;
 use crate::images::markup::{ImageView, rewrite_body};
 use crate::load::markdown::Heading;
 use crate::model::Model;
+use crate::model::adinda::Principle;
 use crate::model::post::{EventInfo, SourceInfo};
 use crate::model::{Moment, Post, Term};
 use crate::render::Input;
@@ -51,6 +52,8 @@ pub struct PostView<'a> {
     pub expires: Option<Moment>,
     pub category: Option<TermView<'a>>,
     pub tags: Vec<TermView<'a>>,
+    /// `[{key, name}]`: the ADINDA principles named, in the acronym's order.
+    pub adinda: &'a [Principle],
     pub author: Option<&'a str>,
     pub place: Option<&'a str>,
     pub pinned: bool,
@@ -92,6 +95,7 @@ impl<'a> PostView<'a> {
                 .filter_map(|t| model.tag(t))
                 .map(|t| TermView::new(model, t))
                 .collect(),
+            adinda: &post.adinda,
             author: post.author.as_deref(),
             place: post.place.as_deref(),
             pinned: post.pinned,

@@ -48,3 +48,45 @@ fn registration_number_that_is_a_web_address() {
     assert!(out.contains("Salin nomor dari kelola.kim.id"), "{out}");
     assert!(!site.path("public/kim").exists());
 }
+
+const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
+
+#[test]
+fn adinda_principles_named_on_the_post_in_the_acronyms_order() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        POST,
+        "author = ",
+        "adinda = [\"Diseminasi\", \"akses-informasi\", \"diseminasi\"]\nauthor = ",
+    );
+    site.build_ok();
+    let post = site.read("public/berita/posyandu-krajan/index.html");
+    assert!(
+        post.contains(
+            "<p><span class=\"label\">Prinsip ADINDA:</span> Akses informasi, Diseminasi</p>"
+        ),
+        "{post}"
+    );
+}
+
+#[test]
+fn adinda_value_not_among_the_six_suggests_the_nearest() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        POST,
+        "author = ",
+        "adinda = [\"akses-informasi\", \"diseminas\"]\nauthor = ",
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 1, "{out}");
+    let first =
+        format!("1. kesalahan: `diseminas` bukan salah satu prinsip ADINDA.\n  --> {POST}:6:30\n");
+    assert!(out.starts_with(&first), "{out}");
+    assert!(
+        out.contains("Mungkin maksudnya `diseminasi`. Enam prinsip ADINDA: akses-informasi, diskusi, implementasi, networking, diseminasi, aspirasi."),
+        "{out}"
+    );
+    assert!(out.contains("1 kesalahan, 0 peringatan."), "{out}");
+    assert!(!site.path("public").exists());
+}

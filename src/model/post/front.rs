@@ -16,6 +16,7 @@ use crate::load::config::Config;
 use crate::load::content::{DocKind, Document};
 use crate::load::urlpolicy::{self, Verdict};
 use crate::load::years;
+use crate::model::adinda::{self, Principle};
 use crate::model::moment::Moment;
 use crate::text;
 
@@ -183,6 +184,42 @@ impl<'a> Check<'a> {
             hint,
         );
         None
+    }
+
+    /// The ADINDA principles named, in the acronym's order, each once; an
+    /// unknown one is an error suggesting the nearest key.
+    pub(super) fn adinda(&mut self) -> Vec<Principle> {
+        let doc = self.doc;
+        let mut found = Vec::new();
+        for v in &doc.front.adinda {
+            let written = v.get_ref();
+            if let Some(p) = adinda::find(written) {
+                found.push(p);
+                continue;
+            }
+            let keys = adinda::keys();
+            let list = keys.join(", ");
+            let near = crate::load::tomlerr::suggest_key(written, &keys)
+                .or_else(|| keys.iter().find(|k| slugify(written) == **k).copied());
+            let hint = match near {
+                Some(n) => text!(
+                    "Mungkin maksudnya `{n}`. Enam prinsip ADINDA: {list}.",
+                    "Perhaps you meant `{n}`. The six ADINDA principles: {list}."
+                ),
+                None => text!(
+                    "Pilih dari enam prinsip ADINDA: {list}.",
+                    "Pick from the six ADINDA principles: {list}."
+                ),
+            };
+            let message = text!(
+                "`{written}` bukan salah satu prinsip ADINDA.",
+                "`{written}` is not one of the ADINDA principles."
+            );
+            self.at_key(v.span(), message, hint);
+        }
+        found.sort_by_key(|p| p.order());
+        found.dedup();
+        found
     }
 
     /// The slug written, cleaned, or the one of the file name.
