@@ -86,7 +86,9 @@ use serde_json::Value;
 
 use super::inputs::Inputs;
 use super::sitemap::Dates;
-use super::{agenda, catalog, feed, lists, pages, profile_json, sitemap, special, village};
+use super::{
+    agenda, catalog, feed, laporan, lists, pages, profile_json, sitemap, special, village,
+};
 use crate::model::{Model, Moment};
 use crate::render::Input;
 
@@ -229,6 +231,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &lists::CategoryPages,
     &lists::TagPages,
     &lists::ArchiveMonths,
+    &laporan::MonthlyReports,
     &catalog::produk::Products,
     &catalog::produk::ProductCategories,
     &catalog::produk::Product,

@@ -23,6 +23,7 @@ pub mod global;
 pub mod ical;
 pub mod inputs;
 pub mod kind;
+pub mod laporan;
 pub mod lists;
 pub mod pages;
 pub mod profile_json;

@@ -182,6 +182,9 @@ impl Kind for ProfilePages {
             let history = page_index(m, m.profile.village.history_page.as_deref());
             to.page("history", history);
         }
+        if p == ProfilePage::Kim {
+            to.value("reports", &super::laporan::report_links(m));
+        }
         let pages: Vec<usize> = (0..m.pages.len())
             .filter(|&i| m.pages[i].section == p.key())
             .collect();

@@ -90,3 +90,51 @@ fn adinda_value_not_among_the_six_suggests_the_nearest() {
     assert!(out.contains("1 kesalahan, 0 peringatan."), "{out}");
     assert!(!site.path("public").exists());
 }
+
+#[test]
+fn monthly_report_groups_the_months_posts_by_adinda() {
+    let site = Site::fixture("content-example");
+    site.build_ok();
+    let html = site.read("public/kim/laporan/2026/11/index.html");
+    for part in [
+        "<h1>Laporan kegiatan November 2026</h1>",
+        "KIM Sukamaju Berdaya, Desa Sukamaju · Nomor registrasi kelola.kim.id KIM-3507-0042</p>",
+        "<style media=\"print\">@page{size:A4;margin:15mm}</style>",
+        "<div><dt>Networking</dt><dd>2</dd></div>",
+        "<h3 id=\"adinda-diseminasi\">Diseminasi (1)</h3>",
+        "<h3 id=\"adinda-aspirasi\">Aspirasi (0)</h3>\n<p>Tidak ada pada bulan ini.</p>",
+        "<h2 id=\"h-events\" class=\"block-title\">Kegiatan yang diselenggarakan</h2>\n<p>Tidak ada pada bulan ini.</p>",
+    ] {
+        assert!(html.contains(part), "missing {part} in:\n{html}");
+    }
+    // A post under each principle it names; the events announced in
+    // November happen in December and January, so are not November's.
+    let sosialisasi = "<a href=\"/agenda/sosialisasi-bahaya-judi-online/\">";
+    assert_eq!(html.matches(sosialisasi).count(), 2, "{html}");
+    let october = site.read("public/kim/laporan/2025/10/index.html");
+    assert!(
+        october
+            .contains("<li><a href=\"/agenda/festival-kopi-dan-bazar-umkm-2025/\">Festival Kopi"),
+        "{october}"
+    );
+    let kim = site.read("public/kim/index.html");
+    assert!(
+        kim.contains("<li><a href=\"/kim/laporan/2026/11/\">November 2026</a></li>"),
+        "{kim}"
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("/kim/laporan/2026/11/</loc>"));
+}
+
+#[test]
+fn no_report_without_a_kim() {
+    let site = Site::fixture("minimal");
+    let profile = site.read("profile.toml");
+    site.write(
+        "profile.toml",
+        profile.replace("[kim]\nname = \"KIM Ujicoba\"\n", ""),
+    );
+    site.build_ok();
+    assert!(site.path("public/arsip/2025/08/index.html").exists());
+    assert!(!site.path("public/kim/laporan").exists());
+}

@@ -1,0 +1,156 @@
+//! `/kim/laporan/<year>/<month>/`: the KIM's activity report for each
+//! month with posts, the evidence a KIM contest asks for. The month's
+//! posts are grouped by the ADINDA principle they name (a post under each
+//! of its principles; those naming none in a group of their own), with
+//! the events held and the counts, on a page that prints as one clean A4
+//! report (`@page` in the template, the theme's print rules for the rest).
+//!
+//! Made only when the profile has a `[kim]`, from the months of the
+//! archive: the same posts `/arsip/<year>/<month>/` lists.
+
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::inputs::Inputs;
+use super::kind::{Body, Key, Kind, Listed};
+use super::sitemap::Dates;
+use super::structured::{crumbs, words};
+use crate::model::adinda::PRINCIPLES;
+use crate::model::{ArchiveMonth, Model, Moment};
+use crate::render::Input;
+
+/// One ADINDA principle in a month: `items` are positions in the page's
+/// `posts`.
+#[derive(Serialize, Hash)]
+struct Group {
+    key: &'static str,
+    name: &'static str,
+    items: Vec<usize>,
+}
+
+/// A month's report, as `/kim/` links it.
+#[derive(Serialize, Hash)]
+pub struct ReportLink {
+    year: i32,
+    month: u32,
+    url: String,
+    count: usize,
+}
+
+/// `/kim/laporan/<year>/<month>/` (key: year index, month index within
+/// that year, as in the archive).
+pub struct MonthlyReports;
+
+fn month(m: &Model, key: Key) -> &ArchiveMonth {
+    &m.archive[key.item].months[key.page]
+}
+
+fn report_path(month: &ArchiveMonth) -> String {
+    format!("kim/laporan/{:04}/{:02}/", month.year, month.month)
+}
+
+/// Every month's report, newest first; none without a `[kim]`.
+pub fn report_links(m: &Model) -> Vec<ReportLink> {
+    if m.profile.kim.is_none() {
+        return Vec::new();
+    }
+    let months = m.archive.iter().flat_map(|y| y.months.iter());
+    months
+        .map(|month| ReportLink {
+            year: month.year,
+            month: month.month,
+            url: m.url(&report_path(month)),
+            count: month.posts.len(),
+        })
+        .collect()
+}
+
+/// The six principles with the month's posts naming each, then (key
+/// `lainnya`) the posts naming none.
+fn groups(m: &Model, posts: &[usize]) -> Vec<Group> {
+    let adinda = |i: usize| &m.posts[posts[i]].adinda;
+    let mut out: Vec<Group> = PRINCIPLES
+        .iter()
+        .map(|p| Group {
+            key: p.key,
+            name: p.name,
+            items: (0..posts.len())
+                .filter(|&i| adinda(i).contains(p))
+                .collect(),
+        })
+        .collect();
+    out.push(Group {
+        key: "lainnya",
+        name: "",
+        items: (0..posts.len()).filter(|&i| adinda(i).is_empty()).collect(),
+    });
+    out
+}
+
+/// The events that started in `month`, whenever their posts appeared,
+/// earliest first.
+fn events_in(m: &Model, month: &ArchiveMonth) -> Vec<usize> {
+    let starts_in = |i: &usize| {
+        m.posts[*i].event.as_ref().is_some_and(|e| {
+            let d = e.start.date();
+            (d.year(), d.month()) == (month.year, month.month)
+        })
+    };
+    let mut ids: Vec<usize> = (0..m.posts.len()).filter(starts_in).collect();
+    ids.sort_by_key(|&i| m.posts[i].event.as_ref().map(|e| e.start.at));
+    ids
+}
+
+impl Kind for MonthlyReports {
+    fn pages(&self, m: &Model) -> Vec<Key> {
+        if m.profile.kim.is_none() {
+            return Vec::new();
+        }
+        let years = m.archive.iter().enumerate();
+        years
+            .flat_map(|(y, year)| (0..year.months.len()).map(move |k| Key::paged(y, k)))
+            .collect()
+    }
+
+    fn path(&self, m: &Model, key: Key) -> String {
+        report_path(month(m, key))
+    }
+
+    fn inputs<'m>(&self, m: &'m Input<'m>, key: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
+        let month = month(m, key);
+        let events = events_in(m, month);
+        let tagged = month
+            .posts
+            .iter()
+            .filter(|&&i| !m.posts[i].adinda.is_empty());
+        to.value("year", &month.year);
+        to.value("month", &month.month);
+        to.value("archive_url", &m.url(&month.path));
+        to.value("tagged", &tagged.count());
+        to.value("groups", &groups(m, &month.posts));
+        to.summaries("posts", &month.posts);
+        to.summaries("events", &events);
+        Body::Template("kim_laporan.html")
+    }
+
+    fn listed(&self) -> Option<Listed> {
+        Some(Listed::Other)
+    }
+
+    fn lastmod(&self, m: &Model, key: Key, dates: &Dates) -> Option<Moment> {
+        dates.newest(m, &month(m, key).posts)
+    }
+
+    fn json_ld(&self, m: &Input<'_>, key: Key) -> Option<Vec<Value>> {
+        let month = month(m, key);
+        let kim = m.profile.kim.as_ref()?;
+        let when = crate::format::month_year(month.year, month.month, m.config.language);
+        let label = format!("{} {when}", words(m, "Laporan kegiatan", "Activity report"));
+        let trail = vec![
+            (kim.name.clone(), "kim/".into()),
+            (label, report_path(month)),
+        ];
+        Some(vec![crumbs(m, trail)])
+    }
+}
