@@ -334,3 +334,19 @@ fn shadowed_pages(model: &Model, files: &SiteFiles) -> Diagnostics {
         .collect::<Vec<_>>()
         .into()
 }
+
+/// content-example's model, as `warta build` would make it: for unit
+/// tests that need a whole, real site.
+#[cfg(test)]
+pub(crate) fn example_model() -> Model {
+    let req = BuildRequest {
+        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content-example"),
+        output: None,
+        drafts: false,
+        base_url: None,
+        portable: false,
+        options_now: None,
+        strict: false,
+    };
+    Site::load_model(&req).expect("content-example loads").0
+}

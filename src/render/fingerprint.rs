@@ -85,24 +85,13 @@ pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) 
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
-    use std::path::PathBuf;
     use std::sync::Arc;
 
     use super::{fingerprints, stale};
     use crate::model::Model;
-    use crate::site::{BuildRequest, Site};
 
     fn example() -> Model {
-        let req = BuildRequest {
-            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content-example"),
-            output: None,
-            drafts: false,
-            base_url: None,
-            portable: false,
-            options_now: None,
-            strict: false,
-        };
-        Site::load_model(&req).expect("content-example loads").0
+        crate::site::example_model()
     }
 
     /// The fingerprints of `model`, with no photos.

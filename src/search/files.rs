@@ -330,14 +330,12 @@ fn partition(sizes: &[usize], n: usize) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
 
     use serde_json::Value;
 
     use super::{DOCS_PER_BLOCK, Layout, partition};
     use crate::model::Model;
     use crate::search::encode::decode_numbers;
-    use crate::site::{BuildRequest, Site};
 
     #[test]
     fn partition_gives_every_item_once_in_even_runs() {
@@ -389,16 +387,7 @@ mod tests {
     }
 
     fn example() -> Model {
-        let req = BuildRequest {
-            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content-example"),
-            output: None,
-            drafts: false,
-            base_url: None,
-            portable: false,
-            options_now: None,
-            strict: false,
-        };
-        Site::load_model(&req).expect("content-example loads").0
+        crate::site::example_model()
     }
 
     /// A file's object: what follows `=`.
