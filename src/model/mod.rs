@@ -39,6 +39,7 @@ pub const GENERATED_PATHS: &[&str] = &[
     "profil/",
     "pemerintahan/",
     "kim/",
+    "kim/laporan/",
     "kontak/",
     "arsip/",
     "kategori/",

@@ -231,6 +231,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &lists::CategoryPages,
     &lists::TagPages,
     &lists::ArchiveMonths,
+    &laporan::ReportIndex,
     &laporan::MonthlyReports,
     &catalog::produk::Products,
     &catalog::produk::ProductCategories,

@@ -7,6 +7,8 @@
 //!
 //! Made only when the profile has a `[kim]`, from the months of the
 //! archive: the same posts `/arsip/<year>/<month>/` lists.
+//! `/kim/laporan/` lists them all, by year ([`ReportIndex`]), so a reader
+//! who shortens a report's address lands on a page, not a 404.
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -149,7 +151,63 @@ impl Kind for MonthlyReports {
         let label = format!("{} {when}", words(m, "Laporan kegiatan", "Activity report"));
         let trail = vec![
             (kim.name.clone(), "kim/".into()),
+            (index_label(m), INDEX_PATH.into()),
             (label, report_path(month)),
+        ];
+        Some(vec![crumbs(m, trail)])
+    }
+}
+
+const INDEX_PATH: &str = "kim/laporan/";
+
+fn index_label(m: &Model) -> String {
+    words(m, "Laporan kegiatan bulanan", "Monthly activity reports")
+}
+
+/// A year of reports on `/kim/laporan/`, newest month first.
+#[derive(Serialize, Hash)]
+struct ReportYear {
+    year: i32,
+    reports: Vec<ReportLink>,
+}
+
+/// `/kim/laporan/`: every monthly report, by year, newest first.
+pub struct ReportIndex;
+
+impl Kind for ReportIndex {
+    fn pages(&self, m: &Model) -> Vec<Key> {
+        let any = m.profile.kim.is_some() && !m.archive.is_empty();
+        any.then(Key::default).into_iter().collect()
+    }
+
+    fn path(&self, _: &Model, _: Key) -> String {
+        INDEX_PATH.into()
+    }
+
+    fn inputs<'m>(&self, m: &'m Input<'m>, _: Key, to: &mut Inputs<'_, 'm>) -> Body<'m> {
+        let mut years: Vec<ReportYear> = Vec::new();
+        for link in report_links(m) {
+            match years.last_mut() {
+                Some(y) if y.year == link.year => y.reports.push(link),
+                _ => years.push(ReportYear {
+                    year: link.year,
+                    reports: vec![link],
+                }),
+            }
+        }
+        to.value("years", &years);
+        Body::Template("kim_laporan_index.html")
+    }
+
+    fn listed(&self) -> Option<Listed> {
+        Some(Listed::Other)
+    }
+
+    fn json_ld(&self, m: &Input<'_>, _: Key) -> Option<Vec<Value>> {
+        let kim = m.profile.kim.as_ref()?;
+        let trail = vec![
+            (kim.name.clone(), "kim/".into()),
+            (index_label(m), INDEX_PATH.into()),
         ];
         Some(vec![crumbs(m, trail)])
     }

@@ -48,6 +48,7 @@ const PAGES: &[&str] = &[
     "/lembaga/bpd/",
     "/pemerintahan/",
     "/kim/",
+    "/kim/laporan/",
     "/kim/laporan/2026/11/",
     "/pembangunan/",
     "/dokumen/",

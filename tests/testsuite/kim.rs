@@ -124,6 +124,21 @@ fn monthly_report_groups_the_months_posts_by_adinda() {
     );
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("/kim/laporan/2026/11/</loc>"));
+    // A reader who shortens a report's address finds them all, by year.
+    let index = site.read("public/kim/laporan/index.html");
+    assert!(
+        index.contains("<h2 id=\"h-2026\" class=\"block-title\">2026</h2>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<li><a href=\"/kim/laporan/2026/11/\">November 2026 · "),
+        "{index}"
+    );
+    assert!(sitemap.contains("/kim/laporan/</loc>"));
+    assert!(
+        html.contains("\"name\":\"Laporan kegiatan bulanan\""),
+        "{html}"
+    );
 }
 
 #[test]
