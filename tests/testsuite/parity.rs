@@ -12,33 +12,22 @@
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::Receiver;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use warta::serve::inject::reload_script;
 
-use crate::support::{Site, serve_port};
+use crate::support::{Served, Site};
 
 /// A `warta serve` on a loopback port, stopped when dropped.
 struct Preview {
-    child: Child,
-    port: u16,
-    /// Kept so the thread draining the server's output keeps going.
-    _lines: Receiver<String>,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    served: Served,
 }
 
 impl Preview {
     /// Starts on `port`, or on the next free one after it.
     fn start(site: &Site, port: u16) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        let child = Command::new(env!("CARGO_BIN_EXE_warta"))
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
             .env("LANG", "C")
@@ -46,17 +35,14 @@ impl Preview {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let (port, lines) = serve_port(&mut child);
         Preview {
-            child,
-            port,
-            _lines: lines,
+            served: Served::new(child),
         }
     }
 
     /// `GET path` over HTTP/1.1: the status and the body's bytes.
     fn get(&self, path: &str) -> (u16, Vec<u8>) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let mut s = TcpStream::connect(("127.0.0.1", self.served.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         write!(
             s,
@@ -232,9 +218,9 @@ impl Parity<'_> {
             origin,
             preview,
         };
-        if parity.preview.port != port {
+        if parity.preview.served.port != port {
             // The port was taken meanwhile: build for the one in use.
-            parity.origin = format!("http://127.0.0.1:{}", parity.preview.port);
+            parity.origin = format!("http://127.0.0.1:{}", parity.preview.served.port);
             parity.build();
         }
         parity

@@ -135,6 +135,39 @@ impl Site {
 /// reading its output on a thread (a full pipe would block the server) and
 /// waits up to 30 s for the port it prints. Returns the port and the lines,
 /// which must be kept for as long as the server runs.
+/// A running `warta serve` (stdout piped) and the port it said it
+/// listens on; killed when dropped.
+pub struct Served {
+    child: Child,
+    pub port: u16,
+    /// Kept so the thread draining the server's output keeps going.
+    _lines: Receiver<String>,
+}
+
+impl Served {
+    /// Waits until `child` says its address (see [`serve_port`]).
+    pub fn new(mut child: Child) -> Served {
+        let (port, lines) = serve_port(&mut child);
+        Served {
+            child,
+            port,
+            _lines: lines,
+        }
+    }
+
+    /// The server's process id.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 pub fn serve_port(child: &mut Child) -> (u16, Receiver<String>) {
     let (tx, rx) = channel();
     let out = child.stdout.take().expect("stdout piped");

@@ -9,26 +9,15 @@
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::Receiver;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Site, serve_port};
+use crate::support::{Served, Site};
 
 const POST: &str = "/berita/posyandu-krajan/";
 
 struct Preview {
-    child: Child,
-    port: u16,
-    /// Kept so the thread draining the server's output keeps going.
-    _lines: Receiver<String>,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    served: Served,
 }
 
 /// What came back: the status, the head as text, the body as bytes.
@@ -76,7 +65,7 @@ impl Preview {
 
     /// Starts the preview allowed `files` open files.
     fn start_with_files(site: &Site, files: u32) -> Preview {
-        let mut child = Command::new("sh")
+        let child = Command::new("sh")
             .arg("-c")
             .arg(format!(
                 "ulimit -n {files} && exec \"$0\" serve --port 0 --root \"$1\""
@@ -88,16 +77,13 @@ impl Preview {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let (port, rx) = serve_port(&mut child);
         Preview {
-            child,
-            port,
-            _lines: rx,
+            served: Served::new(child),
         }
     }
 
     fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let s = TcpStream::connect(("127.0.0.1", self.served.port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
         s
     }
@@ -125,11 +111,16 @@ impl Preview {
     }
 
     fn get(&self, target: &str) -> Answer {
-        self.request("GET", target, &format!("127.0.0.1:{}", self.port), "")
+        self.request(
+            "GET",
+            target,
+            &format!("127.0.0.1:{}", self.served.port),
+            "",
+        )
     }
 
     fn get_range(&self, target: &str, range: &str) -> Answer {
-        let host = format!("127.0.0.1:{}", self.port);
+        let host = format!("127.0.0.1:{}", self.served.port);
         self.request("GET", target, &host, &format!("Range: {range}\r\n"))
     }
 }
@@ -138,7 +129,7 @@ impl Preview {
 fn a_foreign_host_is_refused_and_loopback_names_are_answered() {
     let site = Site::fixture("minimal");
     let server = Preview::start(&site);
-    let port = server.port;
+    let port = server.served.port;
     for host in [
         format!("evil.example:{port}"),
         "evil.example".to_string(),
@@ -449,7 +440,7 @@ fn a_thousand_idle_connections_do_not_starve_requests() {
         assert!(a.text().contains("Posyandu Balita Dusun Krajan"));
     }
     times.sort();
-    let fds = std::fs::read_dir(format!("/proc/{}/fd", server.child.id()))
+    let fds = std::fs::read_dir(format!("/proc/{}/fd", server.served.id()))
         .map(|d| d.count())
         .ok();
     // Closed: the end of the stream (or a reset); open and idle: no byte
