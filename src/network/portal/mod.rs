@@ -145,19 +145,19 @@ fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
         )
         .into_bytes(),
     ));
-    for f in BUILTIN
-        .get_dir("static")
-        .map(Dir::files)
-        .into_iter()
-        .flatten()
-    {
-        let name = f
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
-        files.push((name.unwrap_or_default(), f.contents().to_vec()));
+    for (name, bytes) in builtin("static") {
+        files.push((name, bytes.to_vec()));
     }
     files
+}
+
+/// The files of the built-in portal theme's folder `dir`, by file name.
+fn builtin(dir: &str) -> impl Iterator<Item = (String, &'static [u8])> {
+    let files = BUILTIN.get_dir(dir).map(Dir::files).into_iter().flatten();
+    files.map(|f| {
+        let name = f.path().file_name().unwrap_or_default();
+        (name.to_string_lossy().into_owned(), f.contents())
+    })
 }
 
 /// The sitemap index over the portal's `sitemap.xml` and every village's:
@@ -339,18 +339,9 @@ fn templates(net: &Network, lang: Lang) -> Result<Tera, Diagnostics> {
             sources.push((format!("site/{name}"), text));
         }
     }
-    for f in BUILTIN
-        .get_dir("templates")
-        .map(Dir::files)
-        .into_iter()
-        .flatten()
-    {
-        let name = f
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
-        let text = f.contents_utf8().unwrap_or_default().to_string();
-        sources.push((format!("builtin/{}", name.unwrap_or_default()), text));
+    for (name, bytes) in builtin("templates") {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        sources.push((format!("builtin/{name}"), text));
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| render_error("portal/templates", &e))?;
