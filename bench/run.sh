@@ -111,7 +111,8 @@ for e in $ENGINES; do
   OUT[$e]=$OUT_BASE/out-$e
   case $e in
     warta) CMD[$e]="$WARTA build --root $WSITE --output ${OUT[$e]}"
-           VERSION[$e]="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo '+dirty' || true)"
+           if [ -n "${WARTA_BIN:-}" ]; then VERSION[$e]="$(basename "$WARTA") ($("$WARTA" --version))"
+           else VERSION[$e]="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo '+dirty' || true)"; fi
            ACTIVE+=("$e") ;;
     floor) CMD[$e]="$FLOOR $WSITE ${OUT[$e]}"; VERSION[$e]=kit; ACTIVE+=("$e") ;;
     hugo)

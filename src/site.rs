@@ -75,9 +75,12 @@ impl Site {
     /// [`Site::build`] for the site at `address` (a village of a network
     /// is built at the address the network gives it).
     pub fn build_at(req: &BuildRequest, address: Address) -> Result<BuildReport, BuildFailure> {
+        let mut clock = Stopwatch::from_env();
         let mut loaded = load(req, address)?;
+        clock.lap("load");
         let (model, mut warnings) = model(&loaded, options(req), None)?;
         loaded.drop_documents();
+        clock.lap("model");
         let lang = model.config.language;
         let fail = |problems: Diagnostics| BuildFailure {
             problems,
@@ -86,8 +89,10 @@ impl Site {
         let store = Arc::new(ImageStore::new(&req.root, &model.config.images, true));
         let (images, image_problems) = ImagePlan::make(&model, &loaded.files, store);
         fail_on_errors(image_problems, &mut warnings).map_err(fail)?;
+        clock.lap("images");
         let renderer = Renderer::new(&model, Arc::new(images), &req.root).map_err(fail)?;
         fail_on_errors(alias_problems(&model, &renderer, &loaded), &mut warnings).map_err(fail)?;
+        clock.lap("renderer");
         let output = req
             .output
             .clone()
@@ -99,6 +104,7 @@ impl Site {
                 portable: req.portable.then(|| model.config.root_path.clone()),
             });
         let rendered = renderer.render_all(&model, &|rel, bytes| staging.write(rel, bytes));
+        clock.lap("render");
         let mut problems = rendered.problems.clone();
         problems.extend(shadowed_pages(&model, &loaded.files));
         let (files, file_problems) = published(&loaded, &model, &renderer, &rendered.all_uses());
@@ -109,12 +115,15 @@ impl Site {
             }
         }
         fail_on_errors(problems, &mut warnings).map_err(fail)?;
+        clock.lap("files");
         warnings.sort();
         if (req.strict || model.config.build.strict) && !warnings.is_empty() {
             return Err(fail(crate::diag::strict(warnings)));
         }
         let cleaned = staging.cleaned.clone();
         staging.commit().map_err(|d| fail(d.into()))?;
+        clock.lap("commit");
+        clock.report();
         Ok(BuildReport {
             pages: Renderer::jobs(&model).len(),
             posts: model.posts.len(),
@@ -208,6 +217,44 @@ pub fn model(
             problems,
             lang: Some(loaded.config.language),
         }),
+    }
+}
+
+/// Each stage's wall time, printed to stderr after a build when the
+/// environment has `WARTA_TIMINGS=1` (for `bench/scaling.sh`, which
+/// watches every stage grow with the posts; off otherwise).
+struct Stopwatch {
+    on: bool,
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stopwatch {
+    fn from_env() -> Self {
+        Self {
+            on: std::env::var_os("WARTA_TIMINGS").is_some_and(|v| v == "1"),
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    /// One line: `warta-timings load=12.3 model=45.6 …` (milliseconds).
+    fn report(&self) {
+        if !self.on {
+            return;
+        }
+        let laps: Vec<String> = self
+            .laps
+            .iter()
+            .map(|(stage, d)| format!("{stage}={:.1}", d.as_secs_f64() * 1000.0))
+            .collect();
+        eprintln!("warta-timings {}", laps.join(" "));
     }
 }
 
