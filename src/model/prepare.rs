@@ -85,14 +85,15 @@ impl<'a> Stage<'a> {
     }
 
     /// Renders every post's body with its links resolved against `urls`
-    /// (site path → address), in parallel; a cached body whose links still
-    /// hold is kept. The bodies' warnings and errors.
+    /// (source below `content/` → page path), in parallel; a cached body
+    /// whose links still hold is kept. The bodies' warnings and errors.
     pub(super) fn fill_bodies(
         &self,
         items: &mut [Item<'a>],
-        urls: &HashMap<String, String>,
+        urls: &HashMap<&str, String>,
     ) -> Vec<Diagnostic> {
-        let resolve = |rel: &str| urls.get(rel).cloned();
+        let root = &self.loaded.config.root_path;
+        let resolve = |rel: &str| urls.get(rel).map(|path| format!("{root}{path}"));
         let exists = |rel: &str| self.loaded.files.exists(rel);
         items
             .par_iter_mut()
@@ -195,7 +196,7 @@ fn check_aliases(items: &[Item], seen: &HashMap<String, &PathBuf>, problems: &mu
 pub(super) fn check_profile_pages(
     profile: &Profile,
     source: &str,
-    urls: &HashMap<String, String>,
+    urls: &HashMap<&str, String>,
     problems: &mut Diagnostics,
 ) {
     let named = profile

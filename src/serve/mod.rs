@@ -215,16 +215,14 @@ fn rebuild(
     forced: Option<Lang>,
 ) -> Lang {
     let started = Instant::now();
-    let mut files = state.files.read().expect("files lock").clone();
     let had_error = state.overlay.read().expect("overlay lock").is_some();
     let mut reload = true;
-    let lang = match preview.rebuild(change, changed, &mut files) {
+    let lang = match preview.rebuild(change, changed, &state.files) {
         Ok(done) => {
             let lang = forced.unwrap_or(done.lang);
             // A second event of the same save finds nothing new: no reload.
             reload =
                 done.rendered > 0 || done.removed > 0 || change != Change::Content || had_error;
-            *state.files.write().expect("files lock") = files;
             *state.root_path.write().expect("root lock") = done.root_path.clone();
             *state.overlay.write().expect("overlay lock") = None;
             let ms = started.elapsed().as_millis();
