@@ -5,6 +5,7 @@
 //! checked against each other, against the pages warta generates, and
 //! against the pages the profile names.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -120,12 +121,21 @@ impl<'a> Stage<'a> {
     }
 }
 
+/// `s` in lower case, copied only when it has an upper case letter.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 pub(super) fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
-    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, &PathBuf> = HashMap::with_capacity(items.len());
     for (post, _, _) in items {
-        let key = post.path.to_lowercase();
+        let key = lower(&post.path);
         let path = &post.path;
-        if GENERATED_PATHS.contains(&key.as_str()) {
+        if GENERATED_PATHS.contains(&&*key) {
             problems.push(
                 Diagnostic::error(text!(
                     "Alamat /{path} sudah dipakai oleh halaman yang dibuat warta sendiri.",
@@ -158,13 +168,17 @@ pub(super) fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
 
 /// Old addresses (`aliases`) must not take a real page's address (`seen`,
 /// lowercased path → file), a generated page's, nor each other's.
-fn check_aliases(items: &[Item], seen: &HashMap<String, &PathBuf>, problems: &mut Diagnostics) {
+fn check_aliases(
+    items: &[Item],
+    seen: &HashMap<Cow<'_, str>, &PathBuf>,
+    problems: &mut Diagnostics,
+) {
     let mut aliases: HashMap<String, &PathBuf> = HashMap::new();
     for (post, _, _) in items {
         for alias in &post.aliases {
             let key = alias.to_lowercase();
             let owner = seen
-                .get(&key)
+                .get(key.as_str())
                 .copied()
                 .or_else(|| aliases.get(&key).copied());
             let generated = GENERATED_PATHS.contains(&key.as_str());

@@ -98,7 +98,11 @@ fn into_output_file(mut path: String) -> String {
 pub fn stale(old: &Fingerprints, new: &Fingerprints) -> (Vec<Job>, Vec<String>) {
     let everything = old.global != new.global;
     let aligned = old.pages.len() == new.pages.len()
-        && old.pages.iter().zip(&new.pages).all(|(o, n)| o.job == n.job);
+        && old
+            .pages
+            .iter()
+            .zip(&new.pages)
+            .all(|(o, n)| o.job == n.job);
     let mut render: Vec<Job> = Vec::new();
     let mut add = |job: Job| {
         // A job's files are next to each other: one render for them all.
