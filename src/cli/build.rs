@@ -9,6 +9,7 @@ use crate::cli::{CommonArgs, Outcome};
 use crate::diag::Lang;
 use crate::network::Network;
 use crate::network::build::{NetworkRequest, Shard};
+use crate::network::check::NetworkCheck;
 use crate::site::{BuildRequest, Site};
 
 #[derive(Debug, Args)]
@@ -142,6 +143,14 @@ impl BuildArgs {
 
 impl CheckArgs {
     pub fn run(self) -> Outcome {
+        if Network::is_network(&self.common.root) {
+            let req = NetworkCheck {
+                root: self.common.root.clone(),
+                drafts: self.drafts,
+                strict: self.strict,
+            };
+            return super::network::check_outcome(&req, &self.common);
+        }
         let req = BuildRequest {
             root: self.common.root.clone(),
             output: None,

@@ -212,16 +212,21 @@ fn build_villages(
     dir: &Path,
     req: &NetworkRequest,
 ) -> Vec<VillageResult> {
+    in_parallel(villages, |v| build_village(net, v, dir, req))
+}
+
+/// `work` done on each of `items`, [`parallel_villages`] at a time; the
+/// results in the order of `items`.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<VillageResult>>> =
-        Mutex::new(villages.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
     std::thread::scope(|scope| {
-        for _ in 0..parallel_villages().min(villages.len()) {
+        for _ in 0..parallel_villages().min(items.len()) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(v) = villages.get(i) else { break };
-                    let result = build_village(net, v, dir, req);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
                     if let Ok(mut done) = done.lock() {
                         done[i] = Some(result);
                     }
