@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::config::{Network, load_network, within};
+use super::config::{Network, load_network_at, within};
 use super::villages::{Village, discover};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::load::Address;
@@ -61,6 +61,8 @@ pub struct NetworkRequest {
     pub output: Option<PathBuf>,
     pub drafts: bool,
     pub strict: bool,
+    /// `--base-url`: the network's address instead of `network.toml`'s.
+    pub base_url: Option<String>,
     /// `--only`: villages whose area code lies in this prefix.
     pub only: Option<String>,
     pub shard: Option<Shard>,
@@ -105,7 +107,7 @@ impl NetworkReport {
 /// `Err` only when nothing could be built: `network.toml` or the villages
 /// themselves are wrong, or the output cannot be written.
 pub fn build_network(req: &NetworkRequest) -> Result<NetworkReport, (Diagnostics, Lang)> {
-    let net = load_network(&req.root).map_err(|d| (d, Lang::Id))?;
+    let net = load_network_at(&req.root, req.base_url.as_deref()).map_err(|d| (d, Lang::Id))?;
     let fail = |d: Diagnostics| (d, net.language);
     let all = discover(&net).map_err(fail)?;
     let chosen = select(&all, req).map_err(fail)?;

@@ -72,3 +72,82 @@ fn check_stops_at_a_wrong_network_toml() {
         r.stderr
     );
 }
+
+#[test]
+fn new_at_a_network_root_writes_into_the_village_of_desa() {
+    let site = network();
+    let r = site.run(&["new", "post", "Lomba Desa", "--desa", "beta"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let rel = r
+        .stdout
+        .strip_prefix("Dibuat: ")
+        .and_then(|s| s.lines().next())
+        .expect(&r.stdout);
+    assert!(
+        rel.starts_with("desa/beta/content/berita/") && rel.ends_with("-lomba-desa.md"),
+        "{rel}"
+    );
+    assert!(site.read(rel).contains("title = \"Lomba Desa\""));
+    // The village has no base_url of its own: the network gives it one.
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+
+    let r = site.run(&["new", "post", "Lagi"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            1,
+            "1. kesalahan: Di folder jaringan, sebutkan desa tujuannya dengan --desa FOLDER.\n  = cara memperbaiki: Desa jaringan ini: alpha, beta, gamma.\n\n1 kesalahan, 0 peringatan.\n"
+        )
+    );
+    let r = site.run(&["new", "post", "Lagi", "--desa", "delta"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("1. kesalahan: Jaringan ini tidak punya desa `delta`.\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn base_url_moves_the_whole_network_but_a_village_s_own_domain() {
+    let site = network();
+    site.edit(
+        "desa/gamma/warta.toml",
+        "language",
+        "base_url = \"https://kim-gamma.example.org\"\nlanguage",
+    );
+    let r = site.run(&["build", "--base-url", "https://contoh.github.io/kim/"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let beta = site.read("public/beta/index.html");
+    assert!(beta.contains("href=\"/kim/beta/berita/\""), "{beta}");
+    let portal = site.read("public/index.html");
+    assert!(
+        portal.contains("https://contoh.github.io/kim/beta/")
+            && portal.contains("https://kim-gamma.example.org/"),
+        "{portal}"
+    );
+    assert!(
+        site.read("public/robots.txt")
+            .contains("Sitemap: https://contoh.github.io/kim/sitemap-index.xml")
+    );
+
+    let r = site.run(&["build", "--base-url", "contoh.github.io"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.starts_with(
+            "1. kesalahan: --base-url: `base_url` harus diawali https:// atau http://"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = site.run(&["build", "--portable"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "--portable hanya untuk satu situs desa, bukan folder jaringan (berisi network.toml).\n"
+        )
+    );
+}
