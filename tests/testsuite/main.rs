@@ -23,6 +23,7 @@ mod network;
 mod network_init;
 mod parity;
 mod portable;
+mod report;
 mod robustness;
 mod search;
 mod serve;
