@@ -21,6 +21,7 @@ mod images;
 mod kim;
 mod network;
 mod network_init;
+mod network_tools;
 mod parity;
 mod portable;
 mod report;

@@ -77,6 +77,13 @@ pub fn build_portal(
     })
 }
 
+/// The portal's problems that `warta check` can find without built
+/// villages: its templates (the network's over the built-in ones) render,
+/// and `portal/static/` can be read.
+pub fn check_portal(net: &Network, now: DateTime<FixedOffset>) -> Diagnostics {
+    outputs(net, &[], now).err().unwrap_or_default()
+}
+
 fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
     let (rel, id, en) = (&v.rel, &d.message.id, &d.message.en);
     let mut w = Diagnostic::warning(text!(
