@@ -85,15 +85,46 @@ pub fn write(site: &Prepared, dir: &Path, year: i32) -> Result<PathBuf, Diagnost
     Ok(file)
 }
 
+/// The site's pages at the top of the pack: (name, path, title in
+/// Indonesian, in English).
+const FIXED: [(&str, &str, &str, &str); 4] = [
+    (
+        "01-kim.html",
+        "kim/",
+        "Profil KIM dan SK pembentukan",
+        "The KIM and its founding decree",
+    ),
+    (
+        "02-profil-desa.html",
+        "profil/",
+        "Profil desa",
+        "Village profile",
+    ),
+    (
+        "03-statistik.html",
+        "statistik/",
+        "Statistik desa",
+        "Village statistics",
+    ),
+    (
+        "04-pembangunan.html",
+        "pembangunan/",
+        "Data pembangunan (IDM, SDGs Desa, stunting)",
+        "Development data (IDM, SDGs Desa, stunting)",
+    ),
+];
+
+fn words(lang: Lang, id: &str, en: &str) -> String {
+    match lang {
+        Lang::Id => id.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
 /// The pages of the pack, in its order; an error when the year has no
 /// post (and so no report).
 fn entries(site: &Prepared, year: i32) -> Result<Vec<Entry>, Diagnostics> {
-    let m = &site.model;
-    let lang = site.lang();
-    let words = |id: &str, en: &str| match lang {
-        Lang::Id => id.to_string(),
-        Lang::En => en.to_string(),
-    };
+    let (m, lang) = (&site.model, site.lang());
     let months: Vec<u32> = m
         .archive
         .iter()
@@ -103,66 +134,39 @@ fn entries(site: &Prepared, year: i32) -> Result<Vec<Entry>, Diagnostics> {
     if months.is_empty() {
         return Err(nothing_in(site, year).into());
     }
-    let mut out = Vec::new();
-    let fixed = [
-        (
-            "01-kim.html",
-            "kim/",
-            words(
-                "Profil KIM dan SK pembentukan",
-                "The KIM and its founding decree",
-            ),
-        ),
-        (
-            "02-profil-desa.html",
-            "profil/",
-            words("Profil desa", "Village profile"),
-        ),
-        (
-            "03-statistik.html",
-            "statistik/",
-            words("Statistik desa", "Village statistics"),
-        ),
-        (
-            "04-pembangunan.html",
-            "pembangunan/",
-            words(
-                "Data pembangunan (IDM, SDGs Desa, stunting)",
-                "Development data (IDM, SDGs Desa, stunting)",
-            ),
-        ),
-    ];
-    for (name, path, title) in fixed {
-        if let Some(job) = site.job(path) {
-            out.push(Entry {
-                name: name.into(),
-                title,
-                job,
-            });
-        }
-    }
+    let fixed = FIXED
+        .iter()
+        .map(|(name, path, id, en)| (name.to_string(), path.to_string(), words(lang, id, en)));
     // Oldest month first, as a jury reads a year.
-    for &month in months.iter().rev() {
-        if let Some(job) = site.job(&report_path(year, month)) {
-            let when = crate::format::month_year(year, month, lang);
-            out.push(Entry {
-                name: format!("laporan/{year:04}-{month:02}.html"),
-                title: format!("{} {when}", words("Laporan kegiatan", "Activity report")),
-                job,
-            });
-        }
-    }
-    for (n, i) in best_posts(m, year).into_iter().enumerate() {
+    let reports = months.iter().rev().map(|&month| {
+        let when = crate::format::month_year(year, month, lang);
+        (
+            format!("laporan/{year:04}-{month:02}.html"),
+            report_path(year, month),
+            format!(
+                "{} {when}",
+                words(lang, "Laporan kegiatan", "Activity report")
+            ),
+        )
+    });
+    let posts = best_posts(m, year).into_iter().enumerate().map(|(n, i)| {
         let post = &m.posts[i];
-        if let Some(job) = site.job(&post.path) {
-            out.push(Entry {
-                name: format!("tulisan/{:02}-{}.html", n + 1, post.slug),
-                title: post.title.clone(),
-                job,
-            });
-        }
-    }
-    Ok(out)
+        (
+            format!("tulisan/{:02}-{}.html", n + 1, post.slug),
+            post.path.clone(),
+            post.title.clone(),
+        )
+    });
+    let all = fixed.chain(reports).chain(posts);
+    Ok(all
+        .filter_map(|(name, path, title)| {
+            Some(Entry {
+                job: site.job(&path)?,
+                name,
+                title,
+            })
+        })
+        .collect())
 }
 
 /// The year's posts most worth reading: pinned first, then newest (the
