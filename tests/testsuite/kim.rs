@@ -49,6 +49,32 @@ fn registration_number_that_is_a_web_address() {
     assert!(!site.path("public/kim").exists());
 }
 
+#[test]
+fn decree_dated_in_the_future() {
+    let site = Site::fixture("minimal");
+    let profile = site.read("profile.toml");
+    // A blank line, the table, the number, then the date.
+    let line = profile.lines().count() + 4;
+    site.write(
+        "profile.toml",
+        format!("{profile}\n[kim.decree]\nnumber = \"1/2099\"\ndate = 2099-01-05\n"),
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "1. kesalahan: `kim.decree.date` = 2099-01-05 masih di masa depan.\n  \
+             --> profile.toml:{line}:8\n   |\n{line} | date = 2099-01-05\n   |        ^^^^^^^^^^\n  \
+             = cara memperbaiki: Tulis tanggal yang sudah terjadi, misalnya `date = 2019-05-12` (tahun-bulan-tanggal).\n\n\
+             1 kesalahan, 0 peringatan.\n\
+             Situs tidak dibangun; isi folder keluaran yang lama tidak diubah.\n"
+        )
+    );
+    assert!(!site.path("public").exists());
+}
+
 const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
 
 #[test]
