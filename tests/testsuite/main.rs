@@ -24,6 +24,7 @@ mod network_init;
 mod network_tools;
 mod parity;
 mod portable;
+mod report;
 mod robustness;
 mod search;
 mod serve;
