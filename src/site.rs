@@ -137,7 +137,15 @@ impl Site {
     /// Checks the whole site without writing anything: the stages of
     /// [`Site::build`], every page rendered in memory, photos only decoded.
     pub fn check(req: &BuildRequest) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
-        let mut loaded = load(req, address(req))?;
+        Self::check_at(req, address(req))
+    }
+
+    /// [`Site::check`] for the site at `address` (a village of a network).
+    pub fn check_at(
+        req: &BuildRequest,
+        address: Address,
+    ) -> Result<(usize, Diagnostics, Lang), BuildFailure> {
+        let mut loaded = load(req, address)?;
         let (model, mut problems) = model(&loaded, options(req), None)?;
         loaded.drop_documents();
         let lang = model.config.language;

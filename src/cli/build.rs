@@ -9,7 +9,9 @@ use crate::cli::{CommonArgs, Outcome};
 use crate::diag::Lang;
 use crate::network::Network;
 use crate::network::build::{NetworkRequest, Shard};
+use crate::network::check::NetworkCheck;
 use crate::site::{BuildRequest, Site};
+use crate::text;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -21,7 +23,7 @@ pub struct BuildArgs {
     /// Sertakan draf dan tulisan bertanggal nanti / Include drafts and future posts
     #[arg(long)]
     pub drafts: bool,
-    /// Ganti base_url dari warta.toml / Override base_url from warta.toml
+    /// Ganti base_url dari warta.toml (atau network.toml) / Override base_url from warta.toml (or network.toml)
     #[arg(long)]
     pub base_url: Option<String>,
     /// Situs yang bisa dibuka langsung dari folder (USB, zip, tanpa internet) / A site that opens straight from its folder (file://)
@@ -54,20 +56,22 @@ impl BuildArgs {
     /// At a network root (`network.toml`), the network build.
     fn network(&self) -> Option<Outcome> {
         let network = Network::is_network(&self.common.root);
-        let wrong = if network {
-            self.base_url.is_some() || self.portable
-        } else {
-            self.only.is_some() || self.shard.is_some()
+        let wrong = match (network, self.portable) {
+            (true, true) => Some(text!(
+                "--portable hanya untuk satu situs desa, bukan folder jaringan (berisi network.toml).",
+                "--portable is only for one village site, not a network folder (holding network.toml)."
+            )),
+            (false, _) if self.only.is_some() || self.shard.is_some() => Some(text!(
+                "--only dan --shard hanya untuk folder jaringan (berisi network.toml).",
+                "--only and --shard are only for a network folder (holding network.toml)."
+            )),
+            _ => None,
         };
-        if wrong {
+        if let Some(message) = wrong {
             let lang = self.common.message_lang(None);
             return Some(Outcome {
                 stdout: String::new(),
-                stderr: match lang {
-                    Lang::Id => "--only dan --shard hanya untuk folder jaringan (berisi network.toml); --base-url dan --portable hanya untuk satu situs desa.\n",
-                    Lang::En => "--only and --shard are only for a network folder (holding network.toml); --base-url and --portable only for one village site.\n",
-                }
-                .to_string(),
+                stderr: format!("{}\n", message.get(lang)),
                 code: 2,
             });
         }
@@ -77,6 +81,7 @@ impl BuildArgs {
                 output: self.output.clone(),
                 drafts: self.drafts,
                 strict: self.strict,
+                base_url: self.base_url.clone(),
                 only: self.only.clone(),
                 shard: self.shard,
                 now: None,
@@ -142,6 +147,14 @@ impl BuildArgs {
 
 impl CheckArgs {
     pub fn run(self) -> Outcome {
+        if Network::is_network(&self.common.root) {
+            let req = NetworkCheck {
+                root: self.common.root.clone(),
+                drafts: self.drafts,
+                strict: self.strict,
+            };
+            return super::network::check_outcome(&req, &self.common);
+        }
         let req = BuildRequest {
             root: self.common.root.clone(),
             output: None,

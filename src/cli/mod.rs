@@ -1,14 +1,17 @@
-//! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`.
+//! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`,
+//! `report`, `import`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
 //! exit code (0 ok, 1 the site has errors, 2 wrong usage).
 
 mod build;
+mod import;
 mod init;
 mod network;
 mod new;
 mod portal;
+mod report;
 mod serve;
 
 use std::path::PathBuf;
@@ -42,6 +45,10 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Bangun portal jaringan dari desa yang sudah dibangun / Build a network's portal from built villages
     Portal(portal::PortalArgs),
+    /// Laporan KIM sebagai berkas: satu bulan (HTML/PDF) atau paket lomba setahun (ZIP) / KIM reports as files: one month (HTML/PDF) or a year's contest pack (ZIP)
+    Report(report::ReportArgs),
+    /// Impor dari WordPress atau Blogger / Import from WordPress or Blogger
+    Import(import::ImportArgs),
 }
 
 /// Options every subcommand takes.
@@ -121,6 +128,8 @@ impl Cli {
             Command::Check(a) => a.run(),
             Command::Serve(a) => a.run(),
             Command::Portal(a) => a.run(),
+            Command::Report(a) => a.run(),
+            Command::Import(a) => a.run(),
         }
     }
 }

@@ -1,6 +1,7 @@
-//! What `warta build` says at a network root: one line per village, the
-//! problems of all of them as one numbered list (files named from the
-//! network root), and a summary; exit code 1 when any village failed.
+//! What `warta build` and `warta check` say at a network root: one line
+//! per village, the problems of all of them as one numbered list (files
+//! named from the network root), and a summary; exit code 1 when any
+//! village failed.
 
 use std::time::Instant;
 
@@ -8,6 +9,7 @@ use super::{CommonArgs, Outcome};
 use crate::diag::{Diagnostics, Lang};
 use crate::network::budget;
 use crate::network::build::{NetworkReport, NetworkRequest, build_network, from_root};
+use crate::network::check::{NetworkCheck, NetworkChecked, check_network};
 
 /// Runs the network build of `req` and says what it did.
 pub fn build_outcome(req: &NetworkRequest, common: &CommonArgs) -> Outcome {
@@ -30,6 +32,67 @@ pub fn build_outcome(req: &NetworkRequest, common: &CommonArgs) -> Outcome {
             });
             o
         }
+    }
+}
+
+/// Runs the network check of `req` and says what it found.
+pub fn check_outcome(req: &NetworkCheck, common: &CommonArgs) -> Outcome {
+    match check_network(req) {
+        Ok(checked) => {
+            let lang = common.message_lang(Some(checked.lang));
+            checked_said(&checked, lang)
+        }
+        Err((problems, lang)) => Outcome::failed(&problems, common.message_lang(Some(lang))),
+    }
+}
+
+fn checked_said(checked: &NetworkChecked, lang: Lang) -> Outcome {
+    let mut stdout = String::new();
+    let mut ready = 0;
+    for v in &checked.villages {
+        let rel = &v.village.rel;
+        stdout.push_str(&match (&v.outcome, lang) {
+            (Ok((pages, _)), Lang::Id) => format!("{rel}: {pages} halaman siap.\n"),
+            (Ok((pages, _)), Lang::En) => format!("{rel}: {pages} pages ready.\n"),
+            (Err(p), Lang::Id) => format!("{rel}: {} kesalahan.\n", p.errors().count()),
+            (Err(p), Lang::En) => format!("{rel}: {} error(s).\n", p.errors().count()),
+        });
+        ready += v.outcome.as_ref().map_or(0, |(pages, _)| *pages);
+    }
+    if checked.portal.has_errors() {
+        stdout.push_str(match lang {
+            Lang::Id => "Portal: ada kesalahan.\n",
+            Lang::En => "Portal: has errors.\n",
+        });
+    }
+    let problems = checked.problems();
+    let total = checked.villages.len();
+    let bad = checked
+        .villages
+        .iter()
+        .filter(|v| v.outcome.is_err())
+        .count();
+    let (errors, warned) = (problems.errors().count(), problems.warnings().count());
+    stdout.push_str(&match (checked.failed(), lang) {
+        (false, Lang::Id) => format!(
+            "Tidak ada kesalahan: {total} desa dan portalnya, {ready} halaman desa siap dibangun; {warned} peringatan.\n"
+        ),
+        (false, Lang::En) => format!(
+            "No errors: {total} villages and their portal, {ready} village pages ready to build; {warned} warning(s).\n"
+        ),
+        (true, Lang::Id) => format!(
+            "{errors} kesalahan di {bad} dari {total} desa{}; {warned} peringatan.\n",
+            if checked.portal.has_errors() { " dan portal" } else { "" }
+        ),
+        (true, Lang::En) => format!(
+            "{errors} error(s) in {bad} of {total} villages{}; {warned} warning(s).\n",
+            if checked.portal.has_errors() { " and the portal" } else { "" }
+        ),
+    });
+    Outcome {
+        stdout,
+        stderr: problems.render_list(lang),
+        code: u8::from(checked.failed()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `warta new post|page|agenda|pengumuman "Judul"`: a new file with its
 //! front matter filled in, named from the date and title, dated now in the
-//! village's time zone.
+//! village's time zone. At a network root, `--desa FOLDER` names the
+//! village to write in.
 
 use std::path::{Path, PathBuf};
 
@@ -9,8 +10,9 @@ use clap::{Args, ValueEnum};
 use crate::cli::{CommonArgs, Outcome};
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
 use crate::format::slugify;
-use crate::load::config::{Config, load_config};
+use crate::load::config::{Config, load_config_with};
 use crate::load::profile::load_profile;
+use crate::network::{Network, discover, load_network};
 use crate::{fsx, text};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -33,12 +35,89 @@ pub struct NewArgs {
     pub kind: Kind,
     /// Judul / Title
     pub title: String,
+    /// Jaringan: desa tujuan, nama foldernya (misalnya sukamaju) / Network: the village to write in, by its folder name
+    #[arg(long, value_name = "FOLDER")]
+    pub desa: Option<String>,
+}
+
+/// The village site `warta new` writes in.
+struct Target {
+    root: PathBuf,
+    /// How the village's folder is shown: `desa/sukamaju/`, or nothing
+    /// for a lone site.
+    shown: String,
+    /// Its address when its `warta.toml` sets none (a network's village).
+    fallback: Option<String>,
 }
 
 impl NewArgs {
-    pub fn run(self) -> Outcome {
+    /// The site to write in: `--root`, or at a network root the village
+    /// of `--desa`.
+    fn target(&self) -> Result<Target, Diagnostics> {
         let root = &self.common.root;
-        let config = match load_config(root) {
+        if !Network::is_network(root) {
+            if self.desa.is_some() {
+                let root = root.display();
+                return Err(Diagnostic::error(text!(
+                    "--desa hanya untuk folder jaringan (berisi network.toml); `{root}` adalah satu situs desa.",
+                    "--desa is only for a network folder (holding network.toml); `{root}` is one village site."
+                ))
+                .into());
+            }
+            return Ok(Target {
+                root: root.clone(),
+                shown: String::new(),
+                fallback: None,
+            });
+        }
+        let net = load_network(root)?;
+        let villages = discover(&net)?;
+        let names = || {
+            let list: Vec<&str> = villages.iter().map(|v| v.folder.as_str()).collect();
+            list.join(", ")
+        };
+        let Some(wanted) = &self.desa else {
+            let list = names();
+            return Err(Diagnostic::error(text!(
+                "Di folder jaringan, sebutkan desa tujuannya dengan --desa FOLDER.",
+                "In a network folder, name the village to write in with --desa FOLDER."
+            ))
+            .hint(text!(
+                "Desa jaringan ini: {list}.",
+                "This network's villages: {list}."
+            ))
+            .into());
+        };
+        let wanted = wanted.trim_end_matches('/');
+        let Some(v) = villages
+            .iter()
+            .find(|v| v.folder == wanted || v.rel == wanted)
+        else {
+            let list = names();
+            return Err(Diagnostic::error(text!(
+                "Jaringan ini tidak punya desa `{wanted}`.",
+                "This network has no village `{wanted}`."
+            ))
+            .hint(text!(
+                "Desa jaringan ini: {list}.",
+                "This network's villages: {list}."
+            ))
+            .into());
+        };
+        Ok(Target {
+            root: v.dir.clone(),
+            shown: format!("{}/", v.rel),
+            fallback: Some(net.village_url(&v.folder)),
+        })
+    }
+
+    pub fn run(self) -> Outcome {
+        let target = match self.target() {
+            Ok(t) => t,
+            Err(p) => return Outcome::failed(&p, self.common.message_lang(None)),
+        };
+        let root = &target.root;
+        let config = match load_config_with(root, target.fallback.as_deref()) {
             Ok(c) => c,
             Err(p) => return Outcome::failed(&p, self.common.message_lang(None)),
         };
@@ -49,16 +128,17 @@ impl NewArgs {
             .unwrap_or(crate::format::Zone::WIB);
         let now = chrono::Utc::now().with_timezone(&zone.offset());
         match create(root, &config, self.kind, &self.title, now) {
-            Ok(path) => Outcome::ok(match lang {
-                Lang::Id => format!(
-                    "Dibuat: {}\nTulis isinya di bawah baris `+++` kedua.\n",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "Created: {}\nWrite the text below the second `+++` line.\n",
-                    path.display()
-                ),
-            }),
+            Ok(path) => {
+                let shown = format!("{}{}", target.shown, path.display());
+                Outcome::ok(match lang {
+                    Lang::Id => {
+                        format!("Dibuat: {shown}\nTulis isinya di bawah baris `+++` kedua.\n")
+                    }
+                    Lang::En => {
+                        format!("Created: {shown}\nWrite the text below the second `+++` line.\n")
+                    }
+                })
+            }
             Err(d) => Outcome::failed(&Diagnostics::from(d), lang),
         }
     }

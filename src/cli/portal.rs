@@ -18,6 +18,9 @@ pub struct PortalArgs {
     /// Folder keluaran / Output folder [default: ROOT/public]
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Alamat portal selain base_url di network.toml (sama dengan build desanya) / The portal's address instead of network.toml's base_url (the same as the villages were built with)
+    #[arg(long)]
+    pub base_url: Option<String>,
 }
 
 impl PortalArgs {
@@ -26,6 +29,7 @@ impl PortalArgs {
             root: self.common.root.clone(),
             from: self.from,
             output: self.output,
+            base_url: self.base_url,
             now: None,
         };
         portal_outcome(&req, &self.common)

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::config::{Network, load_network, within};
+use super::config::{Network, load_network_at, within};
 use super::villages::{Village, discover};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::load::Address;
@@ -61,6 +61,8 @@ pub struct NetworkRequest {
     pub output: Option<PathBuf>,
     pub drafts: bool,
     pub strict: bool,
+    /// `--base-url`: the network's address instead of `network.toml`'s.
+    pub base_url: Option<String>,
     /// `--only`: villages whose area code lies in this prefix.
     pub only: Option<String>,
     pub shard: Option<Shard>,
@@ -105,7 +107,7 @@ impl NetworkReport {
 /// `Err` only when nothing could be built: `network.toml` or the villages
 /// themselves are wrong, or the output cannot be written.
 pub fn build_network(req: &NetworkRequest) -> Result<NetworkReport, (Diagnostics, Lang)> {
-    let net = load_network(&req.root).map_err(|d| (d, Lang::Id))?;
+    let net = load_network_at(&req.root, req.base_url.as_deref()).map_err(|d| (d, Lang::Id))?;
     let fail = |d: Diagnostics| (d, net.language);
     let all = discover(&net).map_err(fail)?;
     let chosen = select(&all, req).map_err(fail)?;
@@ -212,16 +214,21 @@ fn build_villages(
     dir: &Path,
     req: &NetworkRequest,
 ) -> Vec<VillageResult> {
+    in_parallel(villages, |v| build_village(net, v, dir, req))
+}
+
+/// `work` done on each of `items`, [`parallel_villages`] at a time; the
+/// results in the order of `items`.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<VillageResult>>> =
-        Mutex::new(villages.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
     std::thread::scope(|scope| {
-        for _ in 0..parallel_villages().min(villages.len()) {
+        for _ in 0..parallel_villages().min(items.len()) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(v) = villages.get(i) else { break };
-                    let result = build_village(net, v, dir, req);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
                     if let Ok(mut done) = done.lock() {
                         done[i] = Some(result);
                     }

@@ -119,6 +119,28 @@ impl Network {
     }
 }
 
+/// [`load_network`], published at `base_url` instead of the one of
+/// `network.toml` when given (`--base-url`: a staging copy, a GitHub
+/// Pages project address). Villages that set their own address keep it.
+pub fn load_network_at(root: &Path, base_url: Option<&str>) -> Result<Network, Diagnostics> {
+    let mut net = load_network(root)?;
+    if let Some(url) = base_url {
+        let (base, path) = split_base_url(url).map_err(|msg| {
+            Diagnostic::error(Text::new(
+                format!("--base-url: {}", msg.id),
+                format!("--base-url: {}", msg.en),
+            ))
+            .hint(text!(
+                "Tulis alamat lengkap portal, misalnya --base-url https://kim.example.id/",
+                "Write the portal's full address, e.g. --base-url https://kim.example.id/"
+            ))
+        })?;
+        net.base_url = base;
+        net.root_path = path;
+    }
+    Ok(net)
+}
+
 /// Reads and resolves `<root>/network.toml`.
 pub fn load_network(root: &Path) -> Result<Network, Diagnostics> {
     let file = Path::new(NETWORK_FILE);

@@ -9,6 +9,7 @@
 
 pub mod budget;
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod glob;
 pub mod portal;

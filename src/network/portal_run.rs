@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use super::budget::within_budget;
+use super::config::load_network_at;
 use super::portal::{PortalReport, build_portal};
-use super::{Village, discover, load_network};
+use super::{Village, discover};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::Staging;
 use crate::text;
@@ -18,6 +19,9 @@ pub struct PortalRequest {
     pub from: Option<PathBuf>,
     /// Where the portal goes; `<root>/public` when `None`.
     pub output: Option<PathBuf>,
+    /// `--base-url`: the network's address instead of `network.toml`'s
+    /// (the same as the shards were built with).
+    pub base_url: Option<String>,
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
@@ -25,7 +29,7 @@ pub struct PortalRequest {
 /// folders below `from`, into the output folder, keeping every village
 /// folder already there.
 pub fn run_portal(req: &PortalRequest) -> Result<(PortalReport, PathBuf), (Diagnostics, Lang)> {
-    let net = load_network(&req.root).map_err(|d| (d, Lang::Id))?;
+    let net = load_network_at(&req.root, req.base_url.as_deref()).map_err(|d| (d, Lang::Id))?;
     let fail = |d: Diagnostics| (d, net.language);
     let villages = discover(&net).map_err(fail)?;
     let output = req

@@ -2,8 +2,11 @@
 //! month with posts, the evidence a KIM contest asks for. The month's
 //! posts are grouped by the ADINDA principle they name (a post under each
 //! of its principles; those naming none in a group of their own), with
-//! the events held and the counts, on a page that prints as one clean A4
-//! report (`@page` in the template, the theme's print rules for the rest).
+//! the events held, the products promoted (those whose story was posted
+//! that month), the counts and a chart (`report_chart`,
+//! [`crate::render::charts`]), on a page that prints as one clean A4
+//! report (the theme's `laporan.css`, loaded for print on these pages
+//! only, over its print rules).
 //!
 //! Made only when the profile has a `[kim]`, from the months of the
 //! archive: the same posts `/arsip/<year>/<month>/` lists.
@@ -21,6 +24,7 @@ use super::structured::{crumbs, words};
 use crate::model::adinda::PRINCIPLES;
 use crate::model::{ArchiveMonth, Model, Moment};
 use crate::render::Input;
+use crate::render::catalog::ProductView;
 
 /// One ADINDA principle in a month: `items` are positions in the page's
 /// `posts`.
@@ -104,6 +108,20 @@ fn events_in(m: &Model, month: &ArchiveMonth) -> Vec<usize> {
     ids
 }
 
+/// The products whose story (a post of `content/produk/`) is among the
+/// month's posts, in the catalog's order.
+fn products_in<'m>(m: &'m Input<'m>, posts: &[usize]) -> Vec<ProductView<'m>> {
+    let promoted = |i: &usize| {
+        m.catalog.products[*i]
+            .post
+            .is_some_and(|p| posts.contains(&p))
+    };
+    (0..m.catalog.products.len())
+        .filter(promoted)
+        .map(|i| ProductView::new(m, i, false))
+        .collect()
+}
+
 impl Kind for MonthlyReports {
     fn pages(&self, m: &Model) -> Vec<Key> {
         if m.profile.kim.is_none() {
@@ -133,6 +151,7 @@ impl Kind for MonthlyReports {
         to.value("groups", &groups(m, &month.posts));
         to.summaries("posts", &month.posts);
         to.summaries("events", &events);
+        to.json("products", &products_in(m, &month.posts));
         Body::Template("kim_laporan.html")
     }
 

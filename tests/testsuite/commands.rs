@@ -21,9 +21,57 @@ fn init_makes_a_site_that_builds_at_once() {
     let home = std::fs::read_to_string(dir.join("public/index.html")).unwrap();
     assert!(home.contains("Selamat Datang di Situs KIM Desa"), "{home}");
     assert!(dir.join(".gitignore").is_file());
+    let post = std::fs::read_to_string(dir.join("public/berita/selamat-datang/index.html"));
+    assert!(
+        post.unwrap().contains("Akses informasi"),
+        "its ADINDA principles"
+    );
+    assert!(dir.join("media/dokumen/dokumen.toml").is_file());
     // A second init into the same folder refuses to overwrite.
     let again = site.run(&["init", dir.to_str().unwrap()]);
     assert_eq!(again.code, 1);
+}
+
+/// The profile's examples (lines of `#` and no space: KIM number, decree,
+/// IDM, SDGs, stunting) are valid as they are once uncommented.
+#[test]
+fn init_examples_build_once_uncommented() {
+    let site = Site::empty();
+    let dir = site.root().join("desa-baru");
+    assert_eq!(site.run(&["init", dir.to_str().unwrap()]).code, 0);
+    let profile = std::fs::read_to_string(dir.join("profile.toml")).unwrap();
+    let uncommented: String = profile
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if !rest.starts_with([' ', '#']) && !rest.is_empty() => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(uncommented, profile, "the scaffold has examples");
+    std::fs::write(dir.join("profile.toml"), uncommented).unwrap();
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["build", "--root"])
+        .arg(&dir)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&built.stdout);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(out.contains("; 0 peringatan."), "{out}");
+    let kim = std::fs::read_to_string(dir.join("public/kim/index.html")).unwrap();
+    assert!(
+        kim.contains("KIM-3507-0042") && kim.contains("188/12/KEP/2024"),
+        "{kim}"
+    );
+    let development = std::fs::read_to_string(dir.join("public/pembangunan/index.html")).unwrap();
+    for chart in ["grafik-idm", "grafik-sdgs", "grafik-stunting"] {
+        assert!(development.contains(chart), "{chart} in {development}");
+    }
 }
 
 #[test]

@@ -49,6 +49,32 @@ fn registration_number_that_is_a_web_address() {
     assert!(!site.path("public/kim").exists());
 }
 
+#[test]
+fn decree_dated_in_the_future() {
+    let site = Site::fixture("minimal");
+    let profile = site.read("profile.toml");
+    // A blank line, the table, the number, then the date.
+    let line = profile.lines().count() + 4;
+    site.write(
+        "profile.toml",
+        format!("{profile}\n[kim.decree]\nnumber = \"1/2099\"\ndate = 2099-01-05\n"),
+    );
+    let r = site.run(&["build"]);
+    let out = r.output(&site);
+    assert_eq!(r.code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "1. kesalahan: `kim.decree.date` = 2099-01-05 masih di masa depan.\n  \
+             --> profile.toml:{line}:8\n   |\n{line} | date = 2099-01-05\n   |        ^^^^^^^^^^\n  \
+             = cara memperbaiki: Tulis tanggal yang sudah terjadi, misalnya `date = 2019-05-12` (tahun-bulan-tanggal).\n\n\
+             1 kesalahan, 0 peringatan.\n\
+             Situs tidak dibangun; isi folder keluaran yang lama tidak diubah.\n"
+        )
+    );
+    assert!(!site.path("public").exists());
+}
+
 const POST: &str = "content/berita/2025-08-26-posyandu-krajan.md";
 
 #[test]
@@ -99,7 +125,10 @@ fn monthly_report_groups_the_months_posts_by_adinda() {
     for part in [
         "<h1>Laporan kegiatan November 2026</h1>",
         "KIM Sukamaju Berdaya, Desa Sukamaju · Nomor registrasi kelola.kim.id KIM-3507-0042</p>",
-        "<style media=\"print\">@page{size:A4;margin:15mm}</style>",
+        "<link rel=\"stylesheet\" media=\"print\" href=\"/laporan.css\">",
+        "<div><dt>Produk yang dipromosikan</dt><dd>0</dd></div>",
+        "<h2 id=\"h-products\" class=\"block-title\">Produk yang dipromosikan</h2>\n<p>Tidak ada pada bulan ini.</p>",
+        "<title id=\"grafik-adinda-t\">Tulisan per prinsip ADINDA · November 2026</title>",
         "<div><dt>Networking</dt><dd>2</dd></div>",
         "<h3 id=\"adinda-diseminasi\">Diseminasi (1)</h3>",
         "<h3 id=\"adinda-aspirasi\">Aspirasi (0)</h3>\n<p>Tidak ada pada bulan ini.</p>",
@@ -117,6 +146,32 @@ fn monthly_report_groups_the_months_posts_by_adinda() {
             .contains("<li><a href=\"/agenda/festival-kopi-dan-bazar-umkm-2025/\">Festival Kopi"),
         "{october}"
     );
+    // The product whose story was posted in September 2026 is promoted
+    // in that month's report.
+    let september = site.read("public/kim/laporan/2026/09/index.html");
+    assert!(
+        september.contains("<div><dt>Produk yang dipromosikan</dt><dd>1</dd></div>"),
+        "{september}"
+    );
+    assert!(
+        september.contains("<li><a href=\"/produk/keripik-singkong-pedas-daun-jeruk/\">"),
+        "{september}"
+    );
+    let css = site.read("public/laporan.css");
+    assert!(css.contains("@page{size:A4"), "{css}");
+    // The product whose story was posted in September 2026 is promoted
+    // in that month's report.
+    let september = site.read("public/kim/laporan/2026/09/index.html");
+    assert!(
+        september.contains("<div><dt>Produk yang dipromosikan</dt><dd>1</dd></div>"),
+        "{september}"
+    );
+    assert!(
+        september.contains("<li><a href=\"/produk/keripik-singkong-pedas-daun-jeruk/\">"),
+        "{september}"
+    );
+    let css = site.read("public/laporan.css");
+    assert!(css.contains("@page{size:A4"), "{css}");
     let kim = site.read("public/kim/index.html");
     assert!(
         kim.contains("<li><a href=\"/kim/laporan/2026/11/\">November 2026</a></li>"),

@@ -326,16 +326,25 @@ impl Parity<'_> {
     /// Waits until the preview has rebuilt after a change, as the page at
     /// `path` shows `text`, then builds again for comparison.
     fn after_change(&self, path: &str, text: &str) {
+        self.after(path, &format!("showed {text:?}"), |status, body| {
+            status == 200 && body.contains(text)
+        });
+    }
+
+    /// Waits until the preview has rebuilt after a change, as the answer
+    /// for `path` passes `done` (`what` says how, for the failure), then
+    /// builds again for comparison.
+    fn after(&self, path: &str, what: &str, done: impl Fn(u16, &str) -> bool) {
         let target = format!("{}{path}", self.root_path);
         let deadline = std::time::Instant::now() + Duration::from_secs(30);
         loop {
             let (status, body) = self.preview.get(&target);
-            if status == 200 && String::from_utf8_lossy(&body).contains(text) {
+            if done(status, &String::from_utf8_lossy(&body)) {
                 break;
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "{target} never showed {text:?}"
+                "{target} never {what}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -388,4 +397,140 @@ fn a_minified_site_at_a_sub_path_is_served_as_built() {
     );
     site.edit("warta.toml", "minify = false", "minify = true");
     Parity::start(&site).assert_same();
+}
+
+/// Each kind of edit a writer makes to a post, saved while serving, leaves
+/// the preview serving what a whole build writes: a new category (two
+/// category lists and feeds change), a date that moves the post past
+/// another (the posts change places: their pages swap addresses in the
+/// preview's bookkeeping), a longer body, and the post made a draft
+/// (its page goes) and published again (it comes back).
+#[test]
+fn every_kind_of_post_edit_while_serving_is_served_as_built() {
+    let site = Site::fixture("content-example");
+    add_album_with_originals(&site);
+    let parity = Parity::start(&site);
+    let post = "content/berita/2025-08-19-klarifikasi-hoaks-pendaftaran-bansos.md";
+    let page = "berita/klarifikasi-hoaks-pendaftaran-bansos/";
+    let title = "Cek Fakta: Pesan Berantai";
+    site.edit(
+        post,
+        "category = \"literasi-digital\"",
+        "category = \"umkm\"",
+    );
+    parity.after_change("kategori/umkm/", title);
+    parity.assert_same();
+    // Past the Posyandu post of 26 August: the two change places.
+    site.edit(post, "date = 2025-08-19T19:45", "date = 2025-08-27T19:45");
+    parity.after_change(page, "27 Agustus 2025");
+    parity.assert_same();
+    let body = site.read(post) + "\nCatatan penyunting: tautan resmi ada di kantor desa.\n";
+    site.write(post, body);
+    parity.after_change(page, "Catatan penyunting");
+    parity.assert_same();
+    // A post no other post links to (a link to a draft is an error), of
+    // a category that keeps other posts: an empty category's feeds are
+    // dated by the clock, which no later build can match.
+    let post = "content/berita/2026-06-14-taman-baca-pojok-ilmu-krajan.md";
+    let page = "berita/taman-baca-pojok-ilmu-krajan/";
+    site.edit(post, "+++\ntitle", "+++\ndraft = true\ntitle");
+    parity.after(page, "answered 404", |status, _| status == 404);
+    parity.assert_same();
+    site.edit(post, "+++\ndraft = true\ntitle", "+++\ntitle");
+    parity.after_change(page, "Taman Baca Pojok Ilmu Hadir");
+    parity.assert_same();
+}
+
+/// At a network root the preview serves the portal and every village as
+/// `warta build --base-url <the preview's address>` writes them, also
+/// after a post of one village is edited (that village and the portal
+/// rebuilt from it).
+#[test]
+fn a_network_is_served_as_built() {
+    let site = crate::network::network();
+    let preview = Preview::start(&site, free_port());
+    let origin = format!("http://127.0.0.1:{}", preview.served.port);
+    let same = || {
+        build(&site, &origin, "/");
+        let script = reload_script("/");
+        let built: Vec<String> = site
+            .output_files()
+            .into_iter()
+            .filter(|f| !f.ends_with(warta::output::MARKER))
+            .collect();
+        for f in [
+            "network.json",
+            "index.html",
+            "beta/index.html",
+            "gamma/atom.xml",
+        ] {
+            assert!(built.iter().any(|b| b == f), "{f} was not built");
+        }
+        let differ: Vec<String> = built
+            .iter()
+            .filter_map(|f| {
+                let (status, served) = preview.get(&encode(&format!("/{f}")));
+                let bytes = std::fs::read(site.path(&format!("public/{f}"))).unwrap();
+                difference(f, status, &clockless(&served), &clockless(&bytes), &script)
+            })
+            .collect();
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    };
+    same();
+    site.edit(
+        &format!("desa/beta/{}", crate::network::POST),
+        "title = \"",
+        "title = \"Disunting: ",
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !String::from_utf8_lossy(&preview.get("/atom.xml").1).contains("Disunting: ") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the portal never followed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(1000));
+    same();
+    // A missing page of a village answers with that village's 404 page.
+    let (status, body) = preview.get("/beta/tidak-ada/");
+    let own = std::fs::read(site.path("public/beta/404.html")).unwrap();
+    assert_eq!(status, 404);
+    let script = reload_script("/");
+    assert_eq!(difference("beta/404.html", 200, &body, &own, &script), None);
+    // A broken village is shown on top of every page, named from the
+    // network root, while the others still follow their saves.
+    let shows = |path: &str, text: &str| {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !String::from_utf8_lossy(&preview.get(path).1).contains(text) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{path} never showed {text}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let post = format!("desa/beta/{}", crate::network::POST);
+    site.edit(&post, "\"Siti Aminah\"", "Siti Aminah");
+    shows("/alpha/", &format!("{post}:6:10"));
+    let alpha = format!("desa/alpha/{}", crate::network::POST);
+    site.edit(&alpha, "title = \"", "title = \"Alpha Baru: ");
+    shows("/alpha/", "Alpha Baru: ");
+    shows("/atom.xml", "Alpha Baru: ");
+    assert!(String::from_utf8_lossy(&preview.get("/beta/").1).contains(&format!("{post}:6:10")));
+}
+
+/// A feed without posts (the fixture's `pengumuman` category) is dated
+/// by the clock when it is made: its `<updated>` and `<lastBuildDate>`
+/// lines are left out of the comparison.
+fn clockless(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    if !text.starts_with("<?xml") {
+        return bytes.to_vec();
+    }
+    let kept: Vec<&str> = text
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("<updated>") && !l.starts_with("<lastBuildDate>"))
+        .collect();
+    kept.concat().into_bytes()
 }

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod data;
+pub mod pages;
 pub mod views;
 
 use std::path::Path;
@@ -24,7 +25,9 @@ use super::{Network, Village};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::Staging;
 use crate::text;
+pub use data::village_data;
 use data::{VillageData, read_village};
+use pages::PortalPage;
 
 /// The built-in portal theme.
 pub static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
@@ -58,8 +61,7 @@ pub fn build_portal(
             Err(d) => warnings.push(left_out(v, d)),
         }
     }
-    data.sort_by_key(|d| d.area_code());
-    let files = outputs(net, &data, now)?;
+    let files = portal_files(net, &mut data, now)?;
     let mut problems = Diagnostics::new();
     for (rel, bytes) in &files {
         if let Err(d) = out.write(rel, bytes) {
@@ -77,7 +79,15 @@ pub fn build_portal(
     })
 }
 
-fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
+/// The portal's problems that `warta check` can find without built
+/// villages: its templates (the network's over the built-in ones) render,
+/// and `portal/static/` can be read.
+pub fn check_portal(net: &Network, now: DateTime<FixedOffset>) -> Diagnostics {
+    outputs(net, &[], now).err().unwrap_or_default()
+}
+
+/// The warning for a village whose published files cannot be read.
+pub fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
     let (rel, id, en) = (&v.rel, &d.message.id, &d.message.en);
     let mut w = Diagnostic::warning(text!(
         "Desa `{rel}` tidak masuk portal: {id}",
@@ -85,6 +95,18 @@ fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
     ));
     w.file = d.file;
     w
+}
+
+/// Every file of the portal of the villages `data` (put in the order of
+/// their area codes): (output path, bytes). `serve` calls it with the
+/// villages it holds in memory.
+pub fn portal_files(
+    net: &Network,
+    data: &mut [VillageData],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    data.sort_by_key(VillageData::area_code);
+    outputs(net, data, now)
 }
 
 /// Every file of the portal: (output path, bytes).
@@ -112,7 +134,10 @@ fn outputs(
     base.insert("t", &strings);
     base.insert("totals", &views::totals(data));
     base.insert("districts", &districts);
-    let pages = pages(data, &entries, &districts, now, lang);
+    let own = pages::load_pages(net)?;
+    let menu: Vec<&PortalPage> = own.iter().filter(|p| p.menu).collect();
+    base.insert("menu", &menu);
+    let pages = pages(data, &entries, &districts, now, lang, &own);
     let mut files = Vec::new();
     for (path, template, extra) in pages {
         let mut ctx = base.clone();
@@ -202,6 +227,7 @@ fn pages(
     districts: &[Value],
     now: DateTime<FixedOffset>,
     lang: Lang,
+    own: &[PortalPage],
 ) -> Vec<Page> {
     let latest: Vec<&Value> = entries.iter().take(views::LATEST).collect();
     let feed: Vec<&Value> = entries.iter().take(views::FEED_ENTRIES).collect();
@@ -238,8 +264,13 @@ fn pages(
         out.push((kind.into(), kind_template(kind), data));
     }
     out.extend(category_feeds(entries, &updated));
+    for page in own {
+        let path = format!("{}index.html", page.path);
+        out.push((path, "page.html", json!({ "page": page })));
+    }
     out.push((SITEMAP_INDEX.into(), "sitemap_index.xml", json!({})));
-    let portal_pages = ["", "desa/", "statistik/", "produk/", "peta/"];
+    let mut portal_pages: Vec<&str> = vec!["", "desa/", "statistik/", "produk/", "peta/"];
+    portal_pages.extend(own.iter().map(|p| p.path.as_str()));
     out.push((
         "sitemap.xml".into(),
         "sitemap.xml",

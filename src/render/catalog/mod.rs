@@ -27,7 +27,7 @@ use crate::render::inputs::Inputs;
 use crate::render::structured::words;
 use crate::render::views::PostView;
 
-pub use views::{hours_range, photo_path};
+pub use views::{ProductView, hours_range, photo_path};
 
 /// Whether page `page` of section `key` gives way to a catalog page: the
 /// lists of `content/produk/` (its posts are products), and the first

@@ -24,10 +24,12 @@
 //! | `stat_chart(table, id, title, male=, female=)` | one `profile.statistics.tables` item: a pyramid for ages with `male` and `female`, a male and a female bar per row for other such tables, else bars of each row's `total` (see [`chart_kind`]); "" for a table without rows |
 //! | `budget_chart(budget, id, title, planned=, realized=, income=, spending=, financing_in=, financing_out=)` | one `profile.budget` year: planned (outlined) and realised (solid) bars per part |
 //! | `idm_chart(idm, id, title)`, `sdgs_chart(year, id, title)`, `stunting_chart(stunting, id, title)` | the development data of `/pembangunan/` (see [`development`]) |
+//! | `report_chart(groups, id, title)` | the posts of a KIM monthly report by ADINDA principle (see [`report`]) |
 
 mod development;
 mod functions;
 mod layout;
+mod report;
 mod svg;
 #[cfg(test)]
 mod tests;
@@ -155,4 +157,5 @@ pub struct PyramidRow {
 pub fn register(tera: &mut Tera, lang: Lang) {
     functions::register(tera, lang);
     development::register(tera, lang);
+    report::register(tera, lang);
 }
