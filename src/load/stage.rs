@@ -85,9 +85,11 @@ impl Loaded {
 /// is collected into [`Loaded::problems`] so one run reports them all.
 pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     let root = req.root.as_path();
+    // A preview needs no `base_url` of its own (a village of a network
+    // served alone): its origin is its address.
     let fallback = match &req.address {
-        Address::Network(url) | Address::Url(url) => Some(url.as_str()),
-        _ => None,
+        Address::Network(url) | Address::Url(url) | Address::Origin(url) => Some(url.as_str()),
+        Address::Configured => None,
     };
     let mut config = load_config_with(root, fallback)?;
     set_address(&mut config, &req.address)?;

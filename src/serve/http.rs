@@ -214,7 +214,7 @@ fn answer(stream: &TcpStream, slot: &Slot, state: &ServeState, head: &Head) -> s
         }
         Target::Bad => Response::text("400 Bad Request", "400\n"),
         Target::Redirect(to) => Response::redirect("302 Found", to),
-        Target::NotFound => not_found(state, &root_path),
+        Target::NotFound => not_found(state, "", &root_path),
         Target::File(key) => file(state, &key, &root_path, range),
     };
     send(stream, response, !get)
@@ -334,12 +334,19 @@ fn file(state: &ServeState, key: &str, root_path: &str, range: Option<&str>) -> 
     {
         return Response::redirect("301 Moved Permanently", format!("{root_path}{key}/"));
     }
-    not_found(state, root_path)
+    not_found(state, key, root_path)
 }
 
-fn not_found(state: &ServeState, root_path: &str) -> Response {
-    match lookup(state, "404.html") {
-        Some(body) => page("404 Not Found", "404.html", body, state, root_path),
+/// The 404 page for `key`: in a network's preview a village's own
+/// (`sukamaju/404.html` for `sukamaju/x/`), else the site's.
+fn not_found(state: &ServeState, key: &str, root_path: &str) -> Response {
+    let own = key
+        .split_once('/')
+        .map(|(first, _)| format!("{first}/404.html"))
+        .and_then(|k| Some((lookup(state, &k)?, k)));
+    let found = own.or_else(|| Some((lookup(state, "404.html")?, "404.html".to_string())));
+    match found {
+        Some((body, k)) => page("404 Not Found", &k, body, state, root_path),
         // No site built yet (the first build failed): a bare page that
         // still carries the overlay and the reload script.
         None => {

@@ -6,11 +6,13 @@
 //! [`inject`] adds the reload script and the error overlay, [`wire`]
 //! reads and checks a request head (deadline, Host, Range), [`conns`]
 //! caps the open connections, and [`http`] answers requests. The served site lives in memory: serving never writes
-//! into the site's `public/`.
+//! into the site's `public/`. At a network root the same shell serves a
+//! [`network::NetworkPreview`]: one [`Preview`] per village and the portal.
 
 pub mod conns;
 pub mod http;
 pub mod inject;
+pub mod network;
 pub mod preview;
 pub mod request;
 pub mod watch;
@@ -28,8 +30,62 @@ use crate::diag::{Diagnostic, Lang, Text};
 use crate::{fsx, text};
 
 use http::ServeState;
-use preview::Preview;
+use network::NetworkPreview;
+use preview::{Failed, Files, Preview, Rebuilt};
 use watch::{Change, summarize};
+
+/// What `serve` previews: one village site, or a network of them. The
+/// shell around it (watch, serve, reload, the error overlay) is the same.
+trait Previewed {
+    /// Notes a burst of changed paths; says what they ask for
+    /// (`Change::Ignore`: nothing to rebuild).
+    fn note(&mut self, paths: &[PathBuf]) -> Change;
+    /// Rebuilds what the noted changes ask for (everything the first
+    /// time) into `files`. What failed keeps its files as they were.
+    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed>;
+}
+
+/// One village site and the change noted for its next rebuild.
+struct SitePreview {
+    root: PathBuf,
+    preview: Preview,
+    pending: (Change, Vec<PathBuf>),
+}
+
+impl Previewed for SitePreview {
+    fn note(&mut self, paths: &[PathBuf]) -> Change {
+        self.pending = summarize(&self.root, paths, Some(&self.root.join("public")));
+        self.pending.0
+    }
+
+    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed> {
+        let (change, changed) = std::mem::replace(&mut self.pending, (Change::Ignore, Vec::new()));
+        self.preview.rebuild(change, &changed, files)
+    }
+}
+
+impl Previewed for NetworkPreview {
+    fn note(&mut self, paths: &[PathBuf]) -> Change {
+        NetworkPreview::note(self, paths)
+    }
+
+    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed> {
+        NetworkPreview::rebuild(self, files)
+    }
+}
+
+/// The preview of the site or network at `root`.
+fn previewed(root: &Path, drafts: bool, origin: &str) -> Box<dyn Previewed> {
+    if crate::network::Network::is_network(root) {
+        Box::new(NetworkPreview::new(root, drafts, origin))
+    } else {
+        Box::new(SitePreview {
+            root: root.to_path_buf(),
+            preview: Preview::new(root, drafts, origin),
+            pending: (Change::Everything, Vec::new()),
+        })
+    }
+}
 
 /// What to serve and how; `warta serve`'s arguments (`src/cli/serve.rs`)
 /// fill it in.
@@ -69,9 +125,9 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     // Watch before the first build and before saying where the preview
     // is, so no save made after that line is missed.
     let watching = watch_folder(&root, options.poll)?;
-    let mut preview = Preview::new(&root, options.drafts, &origin);
+    let mut preview = previewed(&root, options.drafts, &origin);
     let state = Arc::new(ServeState::new("/"));
-    let lang = rebuild(&mut preview, &state, Change::Everything, &[], options.lang);
+    let lang = rebuild(preview.as_mut(), &state, Change::Everything, options.lang);
     let root_path = state.root_path.read().expect("root lock").clone();
     let url = format!("{origin}{root_path}");
     announce(options, lang, &url, addr);
@@ -82,13 +138,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     if options.open {
         open_browser(&browser_url(addr, &root_path));
     }
-    let output = root.join("public");
     while let Some(paths) = next_batch(&watching.events) {
-        let (change, changed) = summarize(&root, &paths, Some(&output));
+        let change = preview.note(&paths);
         if change == Change::Ignore {
             continue;
         }
-        rebuild(&mut preview, &state, change, &changed, options.lang);
+        rebuild(preview.as_mut(), &state, change, options.lang);
     }
     Ok(())
 }
@@ -208,23 +263,25 @@ fn next_batch(rx: &Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
 
 /// Runs one rebuild and publishes its result; returns the message language.
 fn rebuild(
-    preview: &mut Preview,
+    preview: &mut dyn Previewed,
     state: &ServeState,
     change: Change,
-    changed: &[PathBuf],
     forced: Option<Lang>,
 ) -> Lang {
     let started = Instant::now();
     let mut files = state.files.read().expect("files lock").clone();
     let had_error = state.overlay.read().expect("overlay lock").is_some();
     let mut reload = true;
-    let lang = match preview.rebuild(change, changed, &mut files) {
+    let result = preview.rebuild(&mut files);
+    // Also after a failure: a network's other villages may have changed
+    // (what failed left its files as they were).
+    *state.files.write().expect("files lock") = files;
+    let lang = match result {
         Ok(done) => {
             let lang = forced.unwrap_or(done.lang);
             // A second event of the same save finds nothing new: no reload.
             reload =
                 done.rendered > 0 || done.removed > 0 || change != Change::Content || had_error;
-            *state.files.write().expect("files lock") = files;
             *state.root_path.write().expect("root lock") = done.root_path.clone();
             *state.overlay.write().expect("overlay lock") = None;
             let ms = started.elapsed().as_millis();

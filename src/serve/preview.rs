@@ -90,9 +90,10 @@ pub struct Failed {
 pub struct Preview {
     root: PathBuf,
     drafts: bool,
-    /// `http://127.0.0.1:1111`: the preview's own origin, so absolute
+    /// The preview's own origin (`http://127.0.0.1:1111`) or, for a
+    /// village of a network, its address below the preview's; absolute
     /// links (canonical, og:url) point at the preview.
-    origin: String,
+    address: Address,
     /// The last load, lent to the next one (unchanged documents).
     loaded: Option<Loaded>,
     cache: BodyCache,
@@ -135,7 +136,7 @@ impl Preview {
         Preview {
             root: root.to_path_buf(),
             drafts,
-            origin: origin.trim_end_matches('/').to_string(),
+            address: Address::Origin(origin.trim_end_matches('/').to_string()),
             loaded: None,
             cache: BodyCache::default(),
             prints: None,
@@ -143,6 +144,15 @@ impl Preview {
             uses: HashMap::new(),
             published: HashSet::new(),
             lang: Lang::Id,
+        }
+    }
+
+    /// A preview of the site at `root` published at `url`: a village of a
+    /// network, below the network's preview (`http://127.0.0.1:1111/sukamaju/`).
+    pub fn at(root: &Path, drafts: bool, url: &str) -> Preview {
+        Preview {
+            address: Address::Url(url.to_string()),
+            ..Preview::new(root, drafts, "")
         }
     }
 
@@ -274,7 +284,7 @@ impl Preview {
     fn load(&mut self, change: Change, changed: &[PathBuf]) -> Result<Loaded, Failed> {
         let request = Request {
             root: self.root.clone(),
-            address: Address::Origin(self.origin.clone()),
+            address: self.address.clone(),
         };
         let previous = self.loaded.take();
         let reuse = match &previous {

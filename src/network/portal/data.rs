@@ -88,16 +88,23 @@ impl VillageData {
 
 /// Reads the published files of `v` below `dir` (`dir/<folder>/`).
 pub fn read_village(dir: &Path, v: &Village) -> Result<VillageData, Diagnostic> {
-    let (folder, name) = (dir.join(&v.folder), &v.folder);
+    let folder = dir.join(&v.folder);
     let json = fsx::read_text(&folder.join("profile.json"))?;
-    let profile: Value = serde_json::from_str(&json).map_err(|e| {
+    let atom = fsx::read_text(&folder.join("atom.xml"))?;
+    village_data(v, &json, &atom)
+}
+
+/// What the portal takes from `v`'s published `profile.json` and
+/// `atom.xml` (read from its folder, or from `serve`'s memory).
+pub fn village_data(v: &Village, json: &str, atom: &str) -> Result<VillageData, Diagnostic> {
+    let name = &v.folder;
+    let profile: Value = serde_json::from_str(json).map_err(|e| {
         Diagnostic::error(text!(
             "`{name}/profile.json` bukan JSON yang sah: {e}",
             "`{name}/profile.json` is not valid JSON: {e}"
         ))
     })?;
-    let atom = fsx::read_text(&folder.join("atom.xml"))?;
-    let entries = read_atom(&atom).map_err(|e| {
+    let entries = read_atom(atom).map_err(|e| {
         Diagnostic::error(text!(
             "`{name}/atom.xml` tidak bisa dibaca: {e}",
             "`{name}/atom.xml` cannot be read: {e}"

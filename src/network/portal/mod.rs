@@ -24,6 +24,7 @@ use super::{Network, Village};
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::output::Staging;
 use crate::text;
+pub use data::village_data;
 use data::{VillageData, read_village};
 
 /// The built-in portal theme.
@@ -58,8 +59,7 @@ pub fn build_portal(
             Err(d) => warnings.push(left_out(v, d)),
         }
     }
-    data.sort_by_key(|d| d.area_code());
-    let files = outputs(net, &data, now)?;
+    let files = portal_files(net, &mut data, now)?;
     let mut problems = Diagnostics::new();
     for (rel, bytes) in &files {
         if let Err(d) = out.write(rel, bytes) {
@@ -84,7 +84,8 @@ pub fn check_portal(net: &Network, now: DateTime<FixedOffset>) -> Diagnostics {
     outputs(net, &[], now).err().unwrap_or_default()
 }
 
-fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
+/// The warning for a village whose published files cannot be read.
+pub fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
     let (rel, id, en) = (&v.rel, &d.message.id, &d.message.en);
     let mut w = Diagnostic::warning(text!(
         "Desa `{rel}` tidak masuk portal: {id}",
@@ -92,6 +93,18 @@ fn left_out(v: &Village, d: Diagnostic) -> Diagnostic {
     ));
     w.file = d.file;
     w
+}
+
+/// Every file of the portal of the villages `data` (put in the order of
+/// their area codes): (output path, bytes). `serve` calls it with the
+/// villages it holds in memory.
+pub fn portal_files(
+    net: &Network,
+    data: &mut [VillageData],
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    data.sort_by_key(VillageData::area_code);
+    outputs(net, data, now)
 }
 
 /// Every file of the portal: (output path, bytes).
