@@ -24,13 +24,15 @@
 //!
 //! [`site::Site::build`] runs them in order; [`site::Site::check`] runs
 //! them without the write; [`serve`] keeps their values and runs them
-//! again with what changed.
+//! again with what changed. [`import`] sits beside the stages: it writes
+//! a WordPress or Blogger export into `content/` for them to load.
 
 pub mod cli;
 pub mod diag;
 pub mod format;
 pub mod fsx;
 pub mod images;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod network;

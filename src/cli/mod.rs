@@ -1,11 +1,12 @@
 //! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`,
-//! `report`.
+//! `report`, `import`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
 //! exit code (0 ok, 1 the site has errors, 2 wrong usage).
 
 mod build;
+mod import;
 mod init;
 mod network;
 mod new;
@@ -46,6 +47,8 @@ pub enum Command {
     Portal(portal::PortalArgs),
     /// Laporan KIM sebagai berkas: satu bulan (HTML/PDF) atau paket lomba setahun (ZIP) / KIM reports as files: one month (HTML/PDF) or a year's contest pack (ZIP)
     Report(report::ReportArgs),
+    /// Impor dari WordPress atau Blogger / Import from WordPress or Blogger
+    Import(import::ImportArgs),
 }
 
 /// Options every subcommand takes.
@@ -126,6 +129,7 @@ impl Cli {
             Command::Serve(a) => a.run(),
             Command::Portal(a) => a.run(),
             Command::Report(a) => a.run(),
+            Command::Import(a) => a.run(),
         }
     }
 }

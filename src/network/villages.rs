@@ -182,7 +182,8 @@ fn check_name(net: &Network, rel: &str, folder: &str) -> Result<(), Problem> {
     let taken_by_portal = PORTAL_ADDRESSES.contains(&folder)
         || ["content", "static"]
             .iter()
-            .any(|sub| fsx::exists(&portal.join(sub).join(folder)));
+            .any(|sub| fsx::exists(&portal.join(sub).join(folder)))
+        || fsx::exists(&portal.join("content").join(format!("{folder}.md")));
     if taken_by_portal {
         let list = PORTAL_ADDRESSES.join(", ");
         return Err((

@@ -18,6 +18,7 @@ mod discover;
 mod documents;
 mod hostile;
 mod images;
+mod import;
 mod kim;
 mod network;
 mod network_init;

@@ -151,3 +151,67 @@ fn base_url_moves_the_whole_network_but_a_village_s_own_domain() {
         )
     );
 }
+
+#[test]
+fn the_portal_s_own_pages_are_rendered_listed_and_checked() {
+    let site = network();
+    site.write(
+        "portal/content/tentang.md",
+        "+++\ntitle = \"Tentang Kami\"\nmenu = true\n+++\n\nPortal KIM kabupaten. Lihat [desa](../desa/).\n",
+    );
+    site.write(
+        "portal/content/bantuan/kontak.md",
+        "+++\ntitle = \"Kontak\"\n+++\n\nTelepon dinas.\n",
+    );
+    site.build_ok();
+    let page = site.read("public/tentang/index.html");
+    assert!(
+        page.contains(
+            "<h1>Tentang Kami</h1>\n<p>Portal KIM kabupaten. Lihat <a href=\"/desa/\">desa</a>.</p>"
+        ),
+        "{page}"
+    );
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("<a href=\"/tentang/\">Tentang Kami</a>"),
+        "{home}"
+    );
+    assert!(!home.contains("/bantuan/kontak/"), "{home}");
+    assert!(
+        site.read("public/bantuan/kontak/index.html")
+            .contains("Telepon dinas.")
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://kim.contoh.example.id/tentang/</loc>"),
+        "{sitemap}"
+    );
+
+    site.write(
+        "portal/content/tentang.md",
+        "+++\ntitle = \"Tentang Kami\"\nmenus = true\n+++\n",
+    );
+    site.write("portal/content/desa.md", "+++\ntitle = \"Desa\"\n+++\n");
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("--> portal/content/tentang.md:3:1\n  |\n3 | menus = true\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("1. kesalahan: Halaman portal `desa.md` akan terbit di /desa/, alamat yang dipakai portal sendiri.\n  --> portal/content/desa.md\n"),
+        "{}",
+        r.stderr
+    );
+    site.write("portal/content/beta.md", "+++\ntitle = \"Beta\"\n+++\n");
+    let r = site.run(&["build"]);
+    assert!(
+        r.stderr.contains(
+            "Folder desa `desa/beta/` akan terbit di /beta/, alamat yang dipakai portal."
+        ),
+        "{}",
+        r.stderr
+    );
+}

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod data;
+pub mod pages;
 pub mod views;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ use crate::output::Staging;
 use crate::text;
 pub use data::village_data;
 use data::{VillageData, read_village};
+use pages::PortalPage;
 
 /// The built-in portal theme.
 pub static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/portal");
@@ -132,7 +134,10 @@ fn outputs(
     base.insert("t", &strings);
     base.insert("totals", &views::totals(data));
     base.insert("districts", &districts);
-    let pages = pages(data, &entries, &districts, now, lang);
+    let own = pages::load_pages(net)?;
+    let menu: Vec<&PortalPage> = own.iter().filter(|p| p.menu).collect();
+    base.insert("menu", &menu);
+    let pages = pages(data, &entries, &districts, now, lang, &own);
     let mut files = Vec::new();
     for (path, template, extra) in pages {
         let mut ctx = base.clone();
@@ -222,6 +227,7 @@ fn pages(
     districts: &[Value],
     now: DateTime<FixedOffset>,
     lang: Lang,
+    own: &[PortalPage],
 ) -> Vec<Page> {
     let latest: Vec<&Value> = entries.iter().take(views::LATEST).collect();
     let feed: Vec<&Value> = entries.iter().take(views::FEED_ENTRIES).collect();
@@ -258,8 +264,13 @@ fn pages(
         out.push((kind.into(), kind_template(kind), data));
     }
     out.extend(category_feeds(entries, &updated));
+    for page in own {
+        let path = format!("{}index.html", page.path);
+        out.push((path, "page.html", json!({ "page": page })));
+    }
     out.push((SITEMAP_INDEX.into(), "sitemap_index.xml", json!({})));
-    let portal_pages = ["", "desa/", "statistik/", "produk/", "peta/"];
+    let mut portal_pages: Vec<&str> = vec!["", "desa/", "statistik/", "produk/", "peta/"];
+    portal_pages.extend(own.iter().map(|p| p.path.as_str()));
     out.push((
         "sitemap.xml".into(),
         "sitemap.xml",
