@@ -77,16 +77,10 @@ impl SiteFiles {
 
     /// Adds the files of `content/` (documents, bundles' files, loose
     /// files) to the index.
-    pub fn index_content(&mut self, root: &Path, content: &super::content::Content) {
-        let rel = |p: &Path| {
-            let p = p.strip_prefix(root).unwrap_or(p);
-            p.iter()
-                .map(|c| c.to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/")
-        };
+    pub fn index_content(&mut self, content: &super::content::Content) {
         for doc in &content.documents {
-            self.index.insert(rel(&doc.file));
+            // `rel` is below `content/`, with `/`: no need to walk `file`.
+            self.index.insert(format!("content/{}", doc.rel));
             if let Some(b) = &doc.bundle {
                 for (_, r) in &b.assets {
                     self.index.insert(format!("content/{}/{r}", b.dir));

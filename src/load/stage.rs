@@ -99,7 +99,7 @@ pub fn load(req: &Request, reuse: Reuse<'_>) -> Result<Loaded, Diagnostics> {
     let (content, content_problems) = load_content_with(root, reuse);
     problems.extend(content_problems);
     let mut files = SiteFiles::read(root, &mut problems);
-    files.index_content(root, &content);
+    files.index_content(&content);
     let (albums, album_problems) = load_gallery(root, &files);
     problems.extend(album_problems);
     let (documents, document_problems) = load_documents(root, &files);

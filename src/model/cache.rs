@@ -114,6 +114,12 @@ impl BodyCache {
             .all(|(target, url)| resolve(target) == *url)
     }
 
+    /// How many files the cache holds something for (at most).
+    pub fn held(&self) -> usize {
+        let entries = self.entries.lock().expect("cache lock").len();
+        entries.max(self.posts.lock().expect("cache lock").len())
+    }
+
     /// Forgets files that no longer exist.
     pub fn retain(&self, keep: impl Fn(&str) -> bool) {
         self.entries

@@ -94,20 +94,47 @@ impl Catalog {
 }
 
 /// Paths taken so far, with a way to take a free one.
-struct Taken(HashSet<String>);
+struct Taken<'a> {
+    /// The posts' and pages' own paths, gathered on the first `take`:
+    /// a site without products, spots or albums does not hash thousands
+    /// of posts' paths for nothing (in `serve`, on every save).
+    posts: &'a [std::sync::Arc<Post>],
+    pages: &'a [std::sync::Arc<Post>],
+    theirs: Option<HashSet<&'a str>>,
+    /// Paths taken by [`Taken::take`].
+    ours: HashSet<String>,
+}
 
-impl Taken {
+impl<'a> Taken<'a> {
+    fn new(posts: &'a [std::sync::Arc<Post>], pages: &'a [std::sync::Arc<Post>]) -> Taken<'a> {
+        Taken {
+            posts,
+            pages,
+            theirs: None,
+            ours: HashSet::new(),
+        }
+    }
+
+    fn is_taken(&mut self, path: &str) -> bool {
+        let theirs = self.theirs.get_or_insert_with(|| {
+            (self.posts.iter().chain(self.pages))
+                .map(|p| p.path.as_str())
+                .collect()
+        });
+        theirs.contains(path) || self.ours.contains(path)
+    }
+
     /// `<prefix><slug>/`, or with `-2`, `-3`… when that is taken.
     fn take(&mut self, prefix: &str, slug: &str) -> (String, String) {
         let base = if slug.is_empty() { "tanpa-nama" } else { slug };
         let mut slug = base.to_string();
         let mut n = 2;
-        while self.0.contains(&format!("{prefix}{slug}/")) {
+        while self.is_taken(&format!("{prefix}{slug}/")) {
             slug = format!("{base}-{n}");
             n += 1;
         }
         let path = format!("{prefix}{slug}/");
-        self.0.insert(path.clone());
+        self.ours.insert(path.clone());
         (slug, path)
     }
 }
@@ -127,7 +154,7 @@ pub fn build(
     albums: Vec<Album>,
 ) -> (Catalog, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let mut taken = Taken(posts.iter().chain(pages).map(|p| p.path.clone()).collect());
+    let mut taken = Taken::new(posts, pages);
     let slugs: Vec<String> = profile.products.iter().map(|p| slugify(&p.name)).collect();
     let named: Named = content
         .documents
@@ -135,13 +162,13 @@ pub fn build(
         .filter_map(|d| Some((d.rel.as_str(), (&**d, d.front.product.as_ref()?))))
         .collect();
     let (story, loose) = stories(profile, posts, &named, &slugs, &mut problems);
-    for post in posts
-        .iter()
-        .chain(pages)
-        .filter(|p| p.section != PRODUCT_SECTION)
-    {
-        if let Some(&(doc, name)) = named.get(post.rel.as_str()) {
-            problems.push(product_outside_section(post, doc, name));
+    // Most sites name no product: no need to look up every post.
+    if !named.is_empty() {
+        let outside = (posts.iter().chain(pages)).filter(|p| p.section != PRODUCT_SECTION);
+        for post in outside {
+            if let Some(&(doc, name)) = named.get(post.rel.as_str()) {
+                problems.push(product_outside_section(post, doc, name));
+            }
         }
     }
     let mut catalog = Catalog {

@@ -160,14 +160,11 @@ impl Model {
         };
         let mut items = stage.prepare(options, zone, now, &mut problems);
         check_unique_paths(&items, &mut problems);
-        let urls: HashMap<String, String> = items
+        // Source (relative to `content/`) → page path; the URL (the root
+        // path in front) is only made for a link that asks for it.
+        let urls: HashMap<&str, String> = items
             .iter()
-            .map(|(p, _, _)| {
-                (
-                    p.rel.clone(),
-                    format!("{}{}", loaded.config.root_path, p.path),
-                )
-            })
+            .map(|(p, doc, _)| (doc.rel.as_str(), p.path.clone()))
             .collect();
         check_profile_pages(&profile, &loaded.profile_source, &urls, &mut problems);
         stage

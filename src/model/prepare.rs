@@ -5,6 +5,7 @@
 //! checked against each other, against the pages warta generates, and
 //! against the pages the profile names.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -85,14 +86,15 @@ impl<'a> Stage<'a> {
     }
 
     /// Renders every post's body with its links resolved against `urls`
-    /// (site path → address), in parallel; a cached body whose links still
-    /// hold is kept. The bodies' warnings and errors.
+    /// (source below `content/` → page path), in parallel; a cached body
+    /// whose links still hold is kept. The bodies' warnings and errors.
     pub(super) fn fill_bodies(
         &self,
         items: &mut [Item<'a>],
-        urls: &HashMap<String, String>,
+        urls: &HashMap<&str, String>,
     ) -> Vec<Diagnostic> {
-        let resolve = |rel: &str| urls.get(rel).cloned();
+        let root = &self.loaded.config.root_path;
+        let resolve = |rel: &str| urls.get(rel).map(|path| format!("{root}{path}"));
         let exists = |rel: &str| self.loaded.files.exists(rel);
         items
             .par_iter_mut()
@@ -119,12 +121,21 @@ impl<'a> Stage<'a> {
     }
 }
 
+/// `s` in lower case, copied only when it has an upper case letter.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 pub(super) fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
-    let mut seen: HashMap<String, &PathBuf> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, &PathBuf> = HashMap::with_capacity(items.len());
     for (post, _, _) in items {
-        let key = post.path.to_lowercase();
+        let key = lower(&post.path);
         let path = &post.path;
-        if GENERATED_PATHS.contains(&key.as_str()) {
+        if GENERATED_PATHS.contains(&&*key) {
             problems.push(
                 Diagnostic::error(text!(
                     "Alamat /{path} sudah dipakai oleh halaman yang dibuat warta sendiri.",
@@ -157,13 +168,17 @@ pub(super) fn check_unique_paths(items: &[Item], problems: &mut Diagnostics) {
 
 /// Old addresses (`aliases`) must not take a real page's address (`seen`,
 /// lowercased path → file), a generated page's, nor each other's.
-fn check_aliases(items: &[Item], seen: &HashMap<String, &PathBuf>, problems: &mut Diagnostics) {
+fn check_aliases(
+    items: &[Item],
+    seen: &HashMap<Cow<'_, str>, &PathBuf>,
+    problems: &mut Diagnostics,
+) {
     let mut aliases: HashMap<String, &PathBuf> = HashMap::new();
     for (post, _, _) in items {
         for alias in &post.aliases {
             let key = alias.to_lowercase();
             let owner = seen
-                .get(&key)
+                .get(key.as_str())
                 .copied()
                 .or_else(|| aliases.get(&key).copied());
             let generated = GENERATED_PATHS.contains(&key.as_str());
@@ -195,7 +210,7 @@ fn check_aliases(items: &[Item], seen: &HashMap<String, &PathBuf>, problems: &mu
 pub(super) fn check_profile_pages(
     profile: &Profile,
     source: &str,
-    urls: &HashMap<String, String>,
+    urls: &HashMap<&str, String>,
     problems: &mut Diagnostics,
 ) {
     let named = profile

@@ -20,8 +20,8 @@ pub mod wire;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::Watcher;
@@ -41,8 +41,9 @@ trait Previewed {
     /// (`Change::Ignore`: nothing to rebuild).
     fn note(&mut self, paths: &[PathBuf]) -> Change;
     /// Rebuilds what the noted changes ask for (everything the first
-    /// time) into `files`. What failed keeps its files as they were.
-    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed>;
+    /// time) into `files`, the files requests are answered from. What
+    /// failed keeps its files as they were.
+    fn rebuild(&mut self, files: &RwLock<Files>) -> Result<Rebuilt, Failed>;
 }
 
 /// One village site and the change noted for its next rebuild.
@@ -58,9 +59,9 @@ impl Previewed for SitePreview {
         self.pending.0
     }
 
-    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed> {
+    fn rebuild(&mut self, files: &RwLock<Files>) -> Result<Rebuilt, Failed> {
         let (change, changed) = std::mem::replace(&mut self.pending, (Change::Ignore, Vec::new()));
-        self.preview.rebuild(change, &changed, files)
+        self.preview.rebuild_locked(change, &changed, files)
     }
 }
 
@@ -69,8 +70,14 @@ impl Previewed for NetworkPreview {
         NetworkPreview::note(self, paths)
     }
 
-    fn rebuild(&mut self, files: &mut Files) -> Result<Rebuilt, Failed> {
-        NetworkPreview::rebuild(self, files)
+    /// A network's rebuild moves its villages' files around: it works
+    /// on a copy, put in place also after a failure (the other villages
+    /// may have changed; what failed left its files as they were).
+    fn rebuild(&mut self, files: &RwLock<Files>) -> Result<Rebuilt, Failed> {
+        let mut copy = files.read().expect("files lock").clone();
+        let result = NetworkPreview::rebuild(self, &mut copy);
+        *files.write().expect("files lock") = copy;
+        result
     }
 }
 
@@ -269,13 +276,9 @@ fn rebuild(
     forced: Option<Lang>,
 ) -> Lang {
     let started = Instant::now();
-    let mut files = state.files.read().expect("files lock").clone();
     let had_error = state.overlay.read().expect("overlay lock").is_some();
     let mut reload = true;
-    let result = preview.rebuild(&mut files);
-    // Also after a failure: a network's other villages may have changed
-    // (what failed left its files as they were).
-    *state.files.write().expect("files lock") = files;
+    let result = preview.rebuild(&state.files);
     let lang = match result {
         Ok(done) => {
             let lang = forced.unwrap_or(done.lang);

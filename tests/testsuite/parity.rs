@@ -326,16 +326,25 @@ impl Parity<'_> {
     /// Waits until the preview has rebuilt after a change, as the page at
     /// `path` shows `text`, then builds again for comparison.
     fn after_change(&self, path: &str, text: &str) {
+        self.after(path, &format!("showed {text:?}"), |status, body| {
+            status == 200 && body.contains(text)
+        });
+    }
+
+    /// Waits until the preview has rebuilt after a change, as the answer
+    /// for `path` passes `done` (`what` says how, for the failure), then
+    /// builds again for comparison.
+    fn after(&self, path: &str, what: &str, done: impl Fn(u16, &str) -> bool) {
         let target = format!("{}{path}", self.root_path);
         let deadline = std::time::Instant::now() + Duration::from_secs(30);
         loop {
             let (status, body) = self.preview.get(&target);
-            if status == 200 && String::from_utf8_lossy(&body).contains(text) {
+            if done(status, &String::from_utf8_lossy(&body)) {
                 break;
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "{target} never showed {text:?}"
+                "{target} never {what}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -388,6 +397,48 @@ fn a_minified_site_at_a_sub_path_is_served_as_built() {
     );
     site.edit("warta.toml", "minify = false", "minify = true");
     Parity::start(&site).assert_same();
+}
+
+/// Each kind of edit a writer makes to a post, saved while serving, leaves
+/// the preview serving what a whole build writes: a new category (two
+/// category lists and feeds change), a date that moves the post past
+/// another (the posts change places: their pages swap addresses in the
+/// preview's bookkeeping), a longer body, and the post made a draft
+/// (its page goes) and published again (it comes back).
+#[test]
+fn every_kind_of_post_edit_while_serving_is_served_as_built() {
+    let site = Site::fixture("content-example");
+    add_album_with_originals(&site);
+    let parity = Parity::start(&site);
+    let post = "content/berita/2025-08-19-klarifikasi-hoaks-pendaftaran-bansos.md";
+    let page = "berita/klarifikasi-hoaks-pendaftaran-bansos/";
+    let title = "Cek Fakta: Pesan Berantai";
+    site.edit(
+        post,
+        "category = \"literasi-digital\"",
+        "category = \"umkm\"",
+    );
+    parity.after_change("kategori/umkm/", title);
+    parity.assert_same();
+    // Past the Posyandu post of 26 August: the two change places.
+    site.edit(post, "date = 2025-08-19T19:45", "date = 2025-08-27T19:45");
+    parity.after_change(page, "27 Agustus 2025");
+    parity.assert_same();
+    let body = site.read(post) + "\nCatatan penyunting: tautan resmi ada di kantor desa.\n";
+    site.write(post, body);
+    parity.after_change(page, "Catatan penyunting");
+    parity.assert_same();
+    // A post no other post links to (a link to a draft is an error), of
+    // a category that keeps other posts: an empty category's feeds are
+    // dated by the clock, which no later build can match.
+    let post = "content/berita/2026-06-14-taman-baca-pojok-ilmu-krajan.md";
+    let page = "berita/taman-baca-pojok-ilmu-krajan/";
+    site.edit(post, "+++\ntitle", "+++\ndraft = true\ntitle");
+    parity.after(page, "answered 404", |status, _| status == 404);
+    parity.assert_same();
+    site.edit(post, "+++\ndraft = true\ntitle", "+++\ntitle");
+    parity.after_change(page, "Taman Baca Pojok Ilmu Hadir");
+    parity.assert_same();
 }
 
 /// At a network root the preview serves the portal and every village as
