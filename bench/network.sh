@@ -20,7 +20,9 @@
 # (issue 14): network / big village <= 1.5 (wall), network peak RSS <= 1 GiB,
 # portal over 3,600 villages <= 60 s.
 #
-# Environment: WORK (default $REPO/target/bench-network), RUNS (default 1),
+# Environment: WORK (default $REPO/target/bench-network; a tmpfs such as
+#   /dev/shm/warta-network takes the disk out of the measurement), RUNS
+#   (default 1), WARTA (a warta binary to time instead of building one),
 #   SKIP_GEN=1 (reuse what is in $WORK), KEEP=1 (leave $WORK; by default the
 #   corpora and outputs, a few GB at 500 villages, are removed at the end).
 set -euo pipefail
@@ -47,9 +49,11 @@ to_sec() { awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else if (NF==2) print $
 mkdir -p "$WORK"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log "building warta (cargo build --release)"
-( cd "$REPO" && cargo build --release --quiet )
-WARTA=$REPO/target/release/warta
+if [ -z "${WARTA:-}" ]; then
+  log "building warta (cargo build --release)"
+  ( cd "$REPO" && cargo build --release --quiet )
+  WARTA=$REPO/target/release/warta
+fi
 
 # ---- 1, 2. the corpora ------------------------------------------------------
 if [ "${SKIP_GEN:-0}" = 1 ] && [ -d "$NET/desa" ] && [ -d "$BIG/content" ]; then
@@ -57,7 +61,7 @@ if [ "${SKIP_GEN:-0}" = 1 ] && [ -d "$NET/desa" ] && [ -d "$BIG/content" ]; then
 else
   log "generating $VILLAGES villages x $POSTS posts and one village of $((VILLAGES * POSTS)) posts"
   rm -rf "$NET" "$BIG"
-  python3 - "$KIT" "$NET" "$BIG" "$VILLAGES" "$POSTS" <<'PY'
+  python3 - "$KIT" "$NET" "$BIG" "$VILLAGES" "$POSTS" >"$WORK/gen.log" 2>&1 <<'PY'
 import os, re, sys
 kit, net, big, villages, posts = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 sys.path.insert(0, kit)
@@ -85,28 +89,30 @@ for i in range(villages):
     open(os.path.join(out, "profile.toml"), "w").write(prof)
 gen_corpus.main(["--posts", str(villages * posts), "--seed", "42", "--layout", "warta", "--out", big])
 PY
+  # gen_corpus says what it wrote, one line a corpus: into $WORK/gen.log.
 fi
 
 # ---- 3. network vs one big village -----------------------------------------
 # time_run NAME CMD... : one timed run (output removed and synced before);
-# prints "wall_s rss_kib" and keeps the command's output in $WORK/NAME.log.
+# prints "wall_s rss_kib cpu_s" (user + sys) and keeps the command's output in $WORK/NAME.log.
 time_run() {
   local name=$1; shift
   rm -rf "$NET/public" "$BIG/public" "$PORTAL/public"
   sync
   /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.log" 2>&1 || {
     log "$name failed; see $WORK/$name.log"; tail -20 "$WORK/$name.log" >&2; exit 1; }
-  local wall rss
+  local wall rss cpu
   wall=$(grep 'Elapsed (wall clock)' "$WORK/$name.time" | awk '{print $NF}' | to_sec)
   rss=$(grep 'Maximum resident' "$WORK/$name.time" | awk '{print $NF}')
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$WORK/$name.time")
+  echo "$wall $rss $cpu"
 }
 
 log "warm-up"
 time_run warmup-network "$WARTA" build --root "$NET" >/dev/null
-time_run warmup-big "$WARTA" build --root "$BIG" >/dev/null
 NET_FILES=$(find "$NET/public" -type f | wc -l)
 NET_BYTES=$(du -sb "$NET/public" | cut -f1)
+time_run warmup-big "$WARTA" build --root "$BIG" >/dev/null
 : >"$WORK/network.runs"; : >"$WORK/big.runs"
 for r in $(seq "$RUNS"); do
   log "run $r/$RUNS"
@@ -116,6 +122,9 @@ done
 median_col() { awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 NET_WALL=$(median_col "$WORK/network.runs" 1); NET_RSS=$(median_col "$WORK/network.runs" 2)
 BIG_WALL=$(median_col "$WORK/big.runs" 1); BIG_RSS=$(median_col "$WORK/big.runs" 2)
+NET_CPU=$(median_col "$WORK/network.runs" 3); BIG_CPU=$(median_col "$WORK/big.runs" 3)
+NET_ALL=$(awk '{printf "%s%s", sep, $1; sep=", "}' "$WORK/network.runs")
+BIG_ALL=$(awk '{printf "%s%s", sep, $1; sep=", "}' "$WORK/big.runs")
 
 # ---- 4. the portal alone over PORTAL_VILLAGES built villages -----------------
 log "building one village for the portal's $PORTAL_VILLAGES copies"
@@ -150,9 +159,10 @@ for i in range(n):
     json.dump(profile, open(os.path.join(built, "profile.json"), "w"))
     open(os.path.join(built, "atom.xml"), "w").write(atom.replace("/d0000/", f"/{name}/"))
 PY
-read -r PORTAL_WALL PORTAL_RSS < <(time_run portal "$WARTA" portal --root "$PORTAL" --from "$PORTAL/built" --output "$PORTAL/public")
+read -r PORTAL_WALL PORTAL_RSS PORTAL_CPU < <(time_run portal "$WARTA" portal --root "$PORTAL" --from "$PORTAL/built" --output "$PORTAL/public")
 
 ratio=$(awk -v a="$NET_WALL" -v b="$BIG_WALL" 'BEGIN{printf "%.2f", a/b}')
+cpu_ratio=$(awk -v a="$NET_CPU" -v b="$BIG_CPU" 'BEGIN{printf "%.2f", a/b}')
 mib() { awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
 TABLE=$(cat <<EOF
 
@@ -160,12 +170,12 @@ TABLE=$(cat <<EOF
 
 Load at start: $LOAD_START; $(nproc) cores; median of $RUNS run(s) after a warm-up.
 
-| run | wall (s) | peak RSS (MiB) | goal |
-|---|---|---|---|
-| \`warta build --root\` network, $VILLAGES villages ($NET_FILES files, $((NET_BYTES / 1048576)) MiB) | $NET_WALL | $(mib "$NET_RSS") | RSS <= 1024 |
-| \`warta build\` one village of $((VILLAGES * POSTS)) posts | $BIG_WALL | $(mib "$BIG_RSS") | |
-| network / one village | $ratio | | <= 1.5 |
-| \`warta portal --from\` over $PORTAL_VILLAGES villages | $PORTAL_WALL | $(mib "$PORTAL_RSS") | <= 60 s |
+| run | wall (s) | CPU (s) | peak RSS (MiB) | every run's wall (s) | goal |
+|---|---|---|---|---|---|
+| \`warta build --root\` network, $VILLAGES villages ($NET_FILES files, $((NET_BYTES / 1048576)) MiB) | $NET_WALL | $NET_CPU | $(mib "$NET_RSS") | $NET_ALL | RSS <= 1024 |
+| \`warta build\` one village of $((VILLAGES * POSTS)) posts | $BIG_WALL | $BIG_CPU | $(mib "$BIG_RSS") | $BIG_ALL | |
+| network / one village | $ratio | $cpu_ratio | | | <= 1.5 |
+| \`warta portal --from\` over $PORTAL_VILLAGES villages | $PORTAL_WALL | $PORTAL_CPU | $(mib "$PORTAL_RSS") | | <= 60 s |
 EOF
 )
 echo "$TABLE"

@@ -41,8 +41,7 @@ pub fn chromium() -> Option<PathBuf> {
 /// Prints `html` (a standalone page on disk) to `pdf`. `scratch` is an
 /// empty folder Chromium may use as its profile; the caller removes it.
 pub fn print(chromium: &Path, html: &Path, pdf: &Path, scratch: &Path) -> Result<(), Diagnostic> {
-    let html = crate::fsx::canonicalize(html)?;
-    let url = format!("file://{}", html.display());
+    let url = file_url(&crate::fsx::canonicalize(html)?);
     let mut child = Command::new(chromium)
         .args([
             "--headless",
@@ -83,6 +82,27 @@ pub fn print(chromium: &Path, html: &Path, pdf: &Path, scratch: &Path) -> Result
     }
 }
 
+/// `path` (absolute) as a `file://` URL: `/` separators, a `/` before a
+/// Windows drive (`file:///C:/…`, without the `\\?\` that
+/// `canonicalize` puts there), and the characters a URL gives a meaning
+/// to (`#`, `?`, `%`, space) escaped, so a site folder named
+/// `Desa #1` still prints.
+fn file_url(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("//?/").unwrap_or(&s);
+    let mut url = String::from("file://");
+    if !s.starts_with('/') {
+        url.push('/');
+    }
+    for c in s.chars() {
+        match c {
+            '%' | '#' | '?' | ' ' | '"' | '<' | '>' => url.push_str(&format!("%{:02X}", c as u32)),
+            c => url.push(c),
+        }
+    }
+    url
+}
+
 fn failed(chromium: &Path, cause: &str) -> Diagnostic {
     let c = chromium.display();
     Diagnostic::error(text!(
@@ -93,4 +113,27 @@ fn failed(chromium: &Path, cause: &str) -> Diagnostic {
         "Berkas HTML-nya tetap ada: buka di peramban lalu Cetak > Simpan sebagai PDF.",
         "The HTML file is still there: open it in a browser, then Print > Save as PDF."
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_escape_what_a_url_gives_meaning_to() {
+        let url = |p: &str| file_url(Path::new(p));
+        assert_eq!(
+            url("/home/kim/laporan/a.html"),
+            "file:///home/kim/laporan/a.html"
+        );
+        assert_eq!(
+            url("/srv/Desa #1/50% jadi?.html"),
+            "file:///srv/Desa%20%231/50%25%20jadi%3F.html"
+        );
+        assert_eq!(
+            url("/tmp/Sukamaju Berdaya/é.html"),
+            "file:///tmp/Sukamaju%20Berdaya/é.html"
+        );
+        assert_eq!(url("\\\\?\\C:\\desa\\a.html"), "file:///C:/desa/a.html");
+    }
 }
