@@ -31,8 +31,12 @@ pub struct SiteView<'a> {
     pages: Vec<PageLink>,
     categories: Vec<TermView<'a>>,
     sections: Vec<SectionView<'a>>,
-    /// Announcements still in force, newest first: the banner on every page.
+    /// The newest [`BANNER`] announcements still in force: the banner on
+    /// every page. Only these: a site with thousands of announcements in
+    /// force must not give every page a list of thousands to walk.
     announcements: Vec<PostView<'a>>,
+    /// How many announcements are in force in all.
+    announcement_count: usize,
     now: String,
     generator: &'static str,
 }
@@ -89,13 +93,32 @@ pub fn section_view<'a>(model: &Input<'_>, s: &'a Section) -> SectionView<'a> {
 
 /// `site` in every template.
 pub fn site_view<'a>(model: &'a Input<'a>) -> SiteView<'a> {
+    let (banner, count) = banner(model);
     SiteView {
-        announcements: model
-            .active_announcements()
+        announcements: banner
+            .into_iter()
             .map(|i| PostView::summary(model, &model.posts[i]))
             .collect(),
+        announcement_count: count,
         ..site_frame(model)
     }
+}
+
+/// How many announcements `site.announcements` holds: the banner's.
+pub const BANNER: usize = 3;
+
+/// The announcements of the banner (the newest [`BANNER`] in force), and
+/// how many are in force.
+fn banner(model: &Model) -> (Vec<usize>, usize) {
+    let mut count = 0;
+    let mut newest = Vec::with_capacity(BANNER);
+    for i in model.active_announcements() {
+        if count < BANNER {
+            newest.push(i);
+        }
+        count += 1;
+    }
+    (newest, count)
 }
 
 /// `site` but its announcements.
@@ -142,6 +165,7 @@ fn site_frame<'a>(model: &'a Input<'a>) -> SiteView<'a> {
             .map(|s| section_view(model, s))
             .collect(),
         announcements: Vec::new(),
+        announcement_count: 0,
         now: site_now(model),
         generator: concat!("warta ", env!("CARGO_PKG_VERSION")),
     }
@@ -185,17 +209,18 @@ pub fn filter_settings(model: &Model) -> filters::FilterSettings {
 
 /// The fingerprint of what every page sees: `site` (but its `now`, which
 /// changes on every save and would re-render everything), the settings
-/// and profile, and the photos' sizes and names. The announcements in
-/// `site` are post summaries, hashed by their digests (as
-/// [`super::inputs::Inputs::summaries`] does): a site may have a
-/// thousand of them.
+/// and profile, and the photos' sizes and names. The banner's
+/// announcements in `site` are post summaries, hashed by their digests
+/// (as [`super::inputs::Inputs::summaries`] does).
 pub fn global_hash(model: &Input<'_>) -> u64 {
     let mut h = DefaultHasher::new();
     format!("{:?}{:?}", model.config, model.profile).hash(&mut h);
     let mut site = site_frame(model);
     site.now = String::new();
     let _ = serde_json::to_writer(HashWrite(&mut h), &site);
-    for i in model.active_announcements() {
+    let (banner, count) = banner(model);
+    count.hash(&mut h);
+    for i in banner {
         summary_digest(&model.posts[i]).hash(&mut h);
     }
     model.images.generation().hash(&mut h);

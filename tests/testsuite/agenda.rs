@@ -449,6 +449,37 @@ fn announcements_show_on_every_page_until_they_expire() {
     assert!(site.path("public/pengumuman/lama/index.html").exists());
 }
 
+/// The banner shows the newest three of any number in force and links
+/// to the rest; every page walks three, not all of them (issue 16: a
+/// 50,000-post corpus has 6,250 in force).
+#[test]
+fn the_banner_shows_the_newest_three_and_links_to_the_rest() {
+    let site = wita_site();
+    for day in 10..15 {
+        site.write(
+            &format!("content/pengumuman/2020-05-{day}-baru.md"),
+            format!(
+                "+++\ntitle = \"Pengumuman Tanggal {day}\"\ndate = 2020-05-{day}\ncategory = \"pengumuman\"\n+++\n\nBerlaku.\n"
+            ),
+        );
+    }
+    site.build_ok();
+    let html = site.read("public/berita/posyandu-krajan/index.html");
+    let banner = html
+        .split("<section class=\"announce\" aria-labelledby=\"h-ann\">")
+        .nth(1)
+        .expect("a banner");
+    let banner = banner.split("</section>").next().unwrap();
+    assert_eq!(banner.matches("<li>").count(), 3, "{banner}");
+    for newest in ["Tanggal 14", "Tanggal 13", "Tanggal 12"] {
+        assert!(banner.contains(newest), "{newest}: {banner}");
+    }
+    assert!(!banner.contains("Tanggal 11"), "{banner}");
+    assert!(!banner.contains("Jam Layanan"), "{banner}");
+    assert!(banner.contains("Semua pengumuman"), "{banner}");
+    assert!(banner.contains("/kategori/pengumuman/"), "{banner}");
+}
+
 #[test]
 fn an_event_that_ends_before_it_starts_is_an_error_at_its_line() {
     let site = wita_site();

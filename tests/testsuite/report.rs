@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::Site;
+use crate::support::{self, Site};
 
 /// The names in a folder, sorted (none when it does not exist).
 fn names(dir: &Path) -> Vec<String> {
@@ -73,7 +73,7 @@ fn pdf_without_chromium_says_so_and_writes_the_html() {
         .env("WARTA_CHROMIUM", site.dir.path().join("tidak-ada"))
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&r.stderr);
+    let stderr = support::without_progress(&String::from_utf8_lossy(&r.stderr));
     assert_eq!(r.status.code(), Some(0), "{stderr}");
     assert_eq!(
         stderr,
