@@ -457,7 +457,7 @@ fn the_banner_shows_the_newest_three_and_links_to_the_rest() {
     let site = wita_site();
     for day in 10..15 {
         site.write(
-            &format!("content/pengumuman/2020-05-{day}-baru.md"),
+            &format!("content/pengumuman/2020-05-{day}-baru-{day}.md"),
             format!(
                 "+++\ntitle = \"Pengumuman Tanggal {day}\"\ndate = 2020-05-{day}\ncategory = \"pengumuman\"\n+++\n\nBerlaku.\n"
             ),
