@@ -32,33 +32,11 @@ pub fn dest_of(url: &str, root_path: &str) -> Option<String> {
         .strip_prefix(root_path)
         .or_else(|| path.strip_prefix('/'))
         .unwrap_or(path);
-    let path = percent_decode(path.trim_start_matches('/'));
+    let written = path.trim_start_matches('/');
+    let path = String::from_utf8(crate::load::urlpolicy::percent_decode(written))
+        .unwrap_or_else(|_| written.to_string());
     (!path.is_empty() && super::is_photo(&path) && !path.split('/').any(|s| s == ".."))
         .then_some(path)
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).and_then(|&c| hex(c)),
-            b.get(i + 2).and_then(|&c| hex(c)),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Every photo the model refers to.

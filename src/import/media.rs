@@ -35,7 +35,7 @@ impl MediaIndex {
     /// its name, each also without WordPress's `-300x200` size suffix.
     pub fn find(&self, url: &str) -> Option<&PathBuf> {
         let path = url.split(['?', '#']).next().unwrap_or("").to_lowercase();
-        let path = crate::import::wxr::percent_decode(&path);
+        let path = crate::load::urlpolicy::percent_decode_lossy(&path);
         let rel = path.split_once("/uploads/").map(|(_, r)| r.to_string());
         let name = path.rsplit('/').next().unwrap_or("").to_string();
         let candidates = [rel.clone(), rel.as_deref().map(unsized_name), None]

@@ -19,6 +19,7 @@ use crate::diag::{Diagnostic, Text};
 use crate::import::shortcode;
 use crate::import::xml::{self, child_text, text_of};
 use crate::import::{Attachment, Export, Item, ItemKind, LeftOut, Platform, Status, Term};
+use crate::load::urlpolicy::percent_decode_lossy;
 use crate::text;
 
 fn is_wp(ns: &str) -> bool {
@@ -232,7 +233,7 @@ fn item(
         kind,
         status,
         title: child_text(n, is_none, "title").trim().to_string(),
-        name: percent_decode(child_text(n, is_wp, "post_name").trim()),
+        name: percent_decode_lossy(child_text(n, is_wp, "post_name").trim()),
         date: date(n, zone),
         author: author.filter(|a| !a.is_empty()),
         categories,
@@ -302,7 +303,7 @@ fn terms(n: Node) -> (Vec<Term>, Vec<String>) {
         if name.is_empty() {
             continue;
         }
-        let slug = percent_decode(c.attribute("nicename").unwrap_or(""));
+        let slug = percent_decode_lossy(c.attribute("nicename").unwrap_or(""));
         match c.attribute("domain") {
             Some("category") if !categories.iter().any(|t: &Term| t.name == name) => {
                 categories.push(Term { name, slug });
@@ -329,34 +330,9 @@ fn date(n: Node, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
         .map(|d| d.with_timezone(&zone))
 }
 
-/// `%e2%80%93` → `–`: WordPress keeps non-ASCII slugs percent-encoded.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).and_then(|c| hex(*c)),
-            b.get(i + 2).and_then(|c| hex(*c)),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::percent_decode;
+    use crate::load::urlpolicy::percent_decode_lossy as percent_decode;
 
     #[test]
     fn decodes_percent_slugs() {

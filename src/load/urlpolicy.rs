@@ -34,6 +34,38 @@ pub enum Verdict {
     Refused(String),
 }
 
+/// `%XX` decoded once, leniently: a `%` not followed by two hex digits is
+/// kept as it is (a writer's `100%.jpg`, a WordPress slug). Bytes, as a
+/// decoded escape may be half of a UTF-8 character.
+pub fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).and_then(|&c| hex(c)),
+            b.get(i + 2).and_then(|&c| hex(c)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// [`percent_decode`] as text, a byte that is not UTF-8 replaced.
+pub fn percent_decode_lossy(s: &str) -> String {
+    String::from_utf8_lossy(&percent_decode(s)).into_owned()
+}
+
 /// Judges `url` by its scheme; see the module doc.
 pub fn verdict(url: &str) -> Verdict {
     match scheme(url) {

@@ -15,6 +15,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 
 use crate::diag::Diagnostic;
+use crate::load::urlpolicy::percent_decode_lossy;
 use crate::site::{OutFile, Source};
 
 /// The photo width a standalone page asks for: wide enough for an A4
@@ -48,7 +49,7 @@ impl Files {
         }
         let rest = url.strip_prefix(&self.root_path)?;
         let end = rest.find(['?', '#']).unwrap_or(rest.len());
-        Some(percent_decode(&rest[..end]))
+        Some(percent_decode_lossy(&rest[..end]))
     }
 
     /// The bytes of the file a URL names.
@@ -86,29 +87,6 @@ impl Files {
             data_encoding::BASE64.encode(&bytes)
         ))
     }
-}
-
-/// `%20` and the like decoded; a stray `%` kept.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The candidate of a `srcset` (`a.jpg 320w, b.jpg 800w`) nearest
@@ -249,6 +227,9 @@ mod tests {
         assert_eq!(pick("a 320w, c 1200w"), Some("c"));
         assert_eq!(pick("a 320w, b 480w"), Some("b"));
         assert_eq!(pick(""), None);
-        assert_eq!(percent_decode("a%20b%zz"), "a b%zz");
+        assert_eq!(
+            crate::load::urlpolicy::percent_decode_lossy("a%20b%zz"),
+            "a b%zz"
+        );
     }
 }
