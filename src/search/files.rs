@@ -63,6 +63,10 @@
 //!   leading slash, so `cari.js` can put it under the root it finds for
 //!   itself, on a host or on `file://`), title, date as the site prints it
 //!   (`""` for a page), index into `c` (`-1` for none), a short summary.
+//! - `g` (a network portal's index only, [`write_index`]): the names of
+//!   its villages; each document has a sixth item, its village's place
+//!   in `g`, and its path is below the portal (`sukamaju/berita/x/`) or,
+//!   for a village with a domain of its own, a whole URL.
 //! - `a`: the keys of [`super::vocab::Choices`] that take their second
 //!   reading.
 //! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
@@ -156,6 +160,31 @@ pub fn write(
     choices: &Choices,
     postings: &[Postings],
 ) -> Vec<(String, String)> {
+    let head = Head {
+        labels: docs::labels(model),
+        villages: Vec::new(),
+    };
+    write_index(&head, docs, choices, postings)
+}
+
+/// What `index.js` says of the documents besides their number.
+#[derive(Debug, Clone, Default)]
+pub struct Head {
+    /// The labels [`Doc::label`] points into (`c`).
+    pub labels: Vec<String>,
+    /// The villages [`Doc::village`] points into (`g`): a network
+    /// portal's index only; an empty list is left out.
+    pub villages: Vec<String>,
+}
+
+/// The files of an index of `docs` (a village's, or the portal's merged
+/// from its villages' indexes), in the order of [`names`].
+pub fn write_index(
+    head: &Head,
+    docs: &[Doc],
+    choices: &Choices,
+    postings: &[Postings],
+) -> Vec<(String, String)> {
     let layout = Layout::new(docs.len());
     let encoded: Vec<String> = postings
         .par_iter()
@@ -172,7 +201,10 @@ pub fn write(
         .collect();
     let chunks = partition(&sizes, layout.chunks);
     let mut parts = Vec::with_capacity(27 + layout.chunks + layout.blocks);
-    parts.push((String::new(), first(model, choices, postings, &chunks)));
+    parts.push((
+        String::new(),
+        first(head, docs.len(), choices, postings, &chunks),
+    ));
     parts.extend(LETTERS.map(|c| (vocabulary_part(c), vocabulary(postings, c))));
     parts.extend(chunks.iter().enumerate().map(|(i, range)| {
         let body = chunk(&postings[range.clone()], &encoded[range.clone()]);
@@ -206,22 +238,19 @@ pub fn write(
 
 /// The fields of `index.js` after `v` and `h`.
 fn first(
-    model: &Model,
+    head: &Head,
+    n: usize,
     choices: &Choices,
     postings: &[Postings],
     chunks: &[Range<usize>],
 ) -> String {
-    let mut out = format!(
-        "\"n\":{},\"b\":{DOCS_PER_BLOCK},\"c\":[",
-        docs::count(model)
-    );
-    for (i, label) in docs::labels(model).iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_json_string(&mut out, label);
+    let mut out = format!("\"n\":{n},\"b\":{DOCS_PER_BLOCK},\"c\":");
+    push_json_list(&mut out, &head.labels);
+    if !head.villages.is_empty() {
+        out.push_str(",\"g\":");
+        push_json_list(&mut out, &head.villages);
     }
-    out.push_str("],\"s\":");
+    out.push_str(",\"s\":");
     push_json_string(&mut out, &super::text::STOPWORDS.join(" "));
     out.push_str(",\"a\":");
     push_json_string(&mut out, &choices.keys().join(" "));
@@ -234,6 +263,17 @@ fn first(
         .collect();
     push_json_string(&mut out, &firsts.join(" "));
     out
+}
+
+fn push_json_list(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, item);
+    }
+    out.push(']');
 }
 
 /// The fields of a `kata` chunk.

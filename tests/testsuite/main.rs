@@ -22,6 +22,7 @@ mod import;
 mod kim;
 mod network;
 mod network_init;
+mod network_search;
 mod network_tools;
 mod parity;
 mod portable;

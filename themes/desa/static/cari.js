@@ -11,7 +11,9 @@
  * never as HTML. Contract with the page (cari.html): the index script has
  * id="cari-index"; the form #cari holds the input #q and the messages in
  * data- attributes; #cari-status and #cari-hasil take the results, the
- * list marked aria-busy while parts of the index load. */
+ * list marked aria-busy while parts of the index load. A network portal's
+ * /cari/ runs this script over its merged index (src/network/portal/search.rs):
+ * each document names its village, and may link to another domain. */
 (function () {
   'use strict';
 
@@ -391,7 +393,7 @@
       return lacking.size ? { need: Array.from(lacking) } : { docs: out };
     }
 
-    return { search: search, documents: documents, labels: data.c || [], size: data.n };
+    return { search: search, documents: documents, labels: data.c || [], villages: data.g || [], size: data.n };
   }
 
   var api = { fold: fold, words: words, stem: stem, choose: choose, numbers: numbers, Index: Index };
@@ -477,6 +479,8 @@
   }
 
   function href(path) {
+    // A network portal's result on a village with a domain of its own.
+    if (/^https?:\/\//.test(path)) return path;
     return base + path + (onDisk && /\/$/.test(path) ? 'index.html' : '');
   }
 
@@ -487,7 +491,9 @@
     a.href = href(doc[0]);
     marked(a, doc[1], hit);
     body.appendChild(el('h2', 'card-title')).appendChild(a);
-    if (doc[2]) body.appendChild(el('p', 'card-meta')).textContent = doc[2];
+    // On a network portal, the village the document is from (index "g").
+    var meta = [index.villages[doc[5]], doc[2]].filter(Boolean).join(' · ');
+    if (meta) body.appendChild(el('p', 'card-meta')).textContent = meta;
     if (doc[4]) marked(body.appendChild(el('p', 'card-sum')), doc[4], hit);
     card.appendChild(body);
     li.appendChild(card);
