@@ -69,12 +69,12 @@ struct First {
     h: String,
     n: usize,
     b: usize,
+    /// The number of `kata` chunks.
+    m: usize,
     #[serde(default)]
     c: Vec<String>,
     #[serde(default)]
     a: String,
-    #[serde(default)]
-    k: String,
 }
 
 #[derive(Deserialize)]
@@ -129,10 +129,8 @@ pub fn read_index(
             )))
         }
     };
-    // Chunk 0, then one for each first stem in `k`; later ones are empty.
-    let chunks = first.k.split(' ').filter(|s| !s.is_empty()).count() + 1;
     let mut stems = Vec::new();
-    for i in 0..chunks {
+    for i in 0..first.m {
         let name = format!("kata/{i}");
         let chunk: Chunk = part(folder, &name, &load(&name)?)?;
         same(&chunk.h, &name)?;
