@@ -12,6 +12,7 @@ mod browser;
 mod browser_tools;
 mod build;
 mod catalog;
+mod cms;
 mod commands;
 mod development;
 mod discover;

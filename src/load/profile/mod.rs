@@ -78,6 +78,19 @@ pub use types::{
 
 const FILE: &str = "profile.toml";
 
+/// The keys `profile.toml` accepts in `[village]`, `[contact]`, each
+/// `[[contact.office_hours]]` and each `[[products]]`, read from the raw
+/// structs: `warta cms` (`crate::cms`) builds its profile form from them.
+pub fn form_keys() -> [(&'static str, &'static [&'static str]); 4] {
+    use crate::load::keys::keys;
+    [
+        ("village", keys::<raw::RawVillage>()),
+        ("contact", keys::<raw::RawContact>()),
+        ("office_hours", keys::<raw::RawHours>()),
+        ("products", keys::<raw::RawProduct>()),
+    ]
+}
+
 /// Reads `<root>/profile.toml`. Returns the profile (None if it could not
 /// be parsed) and every problem found, errors and warnings, each naming
 /// `profile.toml` with line and column.
