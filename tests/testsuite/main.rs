@@ -16,6 +16,7 @@ mod commands;
 mod development;
 mod discover;
 mod documents;
+mod host_budget;
 mod hostile;
 mod images;
 mod import;
