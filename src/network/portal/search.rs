@@ -69,12 +69,12 @@ struct First {
     h: String,
     n: usize,
     b: usize,
+    /// The number of `kata` chunks.
+    m: usize,
     #[serde(default)]
     c: Vec<String>,
     #[serde(default)]
     a: String,
-    #[serde(default)]
-    k: String,
 }
 
 #[derive(Deserialize)]
@@ -115,10 +115,8 @@ pub fn read_index(
         read,
         tag: &first.h,
     };
-    // Chunk 0, then one for each first stem in `k`; later ones are empty.
-    let chunks = first.k.split(' ').filter(|s| !s.is_empty()).count() + 1;
     let mut stems = Vec::new();
-    for i in 0..chunks {
+    for i in 0..first.m {
         let chunk: Chunk = parts.get(&format!("kata/{i}"), |c: &Chunk| &c.h)?;
         stems.extend(chunk.stems());
     }

@@ -236,7 +236,7 @@
       });
     }
 
-    /** The chunk that holds stem `s`, if the site has it. */
+    /** The chunk that would hold stem `s` (when the index has any, data.m). */
     function chunkOf(s) {
       var lo = 0, hi = bounds.length;
       while (lo < hi) {
@@ -248,6 +248,7 @@
 
     /** [s] if the site has the stem s, else []. */
     function exact(s) {
+      if (!data.m) return [];
       var k = part(chunkOf(s));
       return k && k.w[lower(k.w, s)] === s ? [s] : [];
     }
@@ -305,7 +306,7 @@
     function prefixed(w) {
       var found = new Set();
       [w, stem(w), bare(w)].forEach(function (p) {
-        if (p.length < 3) return;
+        if (p.length < 3 || !data.m) return;
         // Every chunk from the one p would be in to the last stem starting with it.
         var from = +chunkOf(p).slice(5), to = +chunkOf(p + '\uffff').slice(5);
         for (var c = from; c <= to; c++) {
@@ -321,7 +322,8 @@
      * typo most likely meant ("lati" of "pelatian" -> "latih"). Only stems
      * with the same first letter are looked at (src/search/files.rs). */
     function nearest(s) {
-      if (s.length < 4 || !/^[a-z]+$/.test(s)) return null;
+      // Only letters that have a vocabulary file (index "l").
+      if (s.length < 4 || !/^[a-z]+$/.test(s) || (data.l || '').indexOf(s.charAt(0)) < 0) return null;
       var v = part('kosakata/' + s.charAt(0));
       if (!v) return null;
       var best = null, most = 0;
@@ -408,7 +410,7 @@
   var list = document.getElementById('cari-hasil');
   if (!form || !input || !status || !list) return;
   var data = window.WARTA_CARI;
-  if (!data || data.v !== 3) {
+  if (!data || data.v !== 4) {
     status.textContent = form.getAttribute('data-failed');
     return;
   }
