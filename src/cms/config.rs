@@ -194,8 +194,35 @@ fn field(
     });
     let o = v.as_object_mut().expect("a json object");
     let widget = match f.widget {
-        Widget::String => "string",
+        Widget::Category | Widget::Adinda | Widget::VillageKind => {
+            o.insert("options".into(), options(f.widget, categories));
+            if f.widget == Widget::Adinda {
+                o.insert("multiple".into(), true.into());
+            }
+            "select"
+        }
+        Widget::Object | Widget::Objects => {
+            let children = children(f, table, accepted, categories, lang);
+            o.insert("fields".into(), children.into());
+            if f.widget == Widget::Objects {
+                "list"
+            } else {
+                "object"
+            }
+        }
+        _ => scalar(f, o),
+    };
+    o.insert("widget".into(), widget.into());
+    v
+}
+
+/// The widget of a field holding one value, with its default or type.
+fn scalar(f: &Field, o: &mut Map<String, Value>) -> &'static str {
+    match f.widget {
         Widget::Text => "text",
+        Widget::Image => "image",
+        Widget::List => "list",
+        Widget::KeyValue => "keyvalue",
         Widget::Datetime => {
             if f.key == "date" {
                 o.insert("default".into(), "{{now}}".into());
@@ -215,63 +242,54 @@ fn field(
             o.insert("value_type".into(), kind.into());
             "number"
         }
-        Widget::Image => "image",
         Widget::Images => {
             o.insert("multiple".into(), true.into());
             "image"
         }
-        Widget::List => "list",
-        Widget::KeyValue => "keyvalue",
-        Widget::Category => {
-            let options: Vec<Value> = categories
-                .iter()
-                .map(|c| json!({ "label": c.name, "value": c.key }))
-                .collect();
-            o.insert("options".into(), options.into());
-            "select"
-        }
-        Widget::Adinda => {
-            let options: Vec<Value> = PRINCIPLES
-                .iter()
-                .map(|p| json!({ "label": p.name, "value": p.key }))
-                .collect();
-            o.insert("options".into(), options.into());
-            o.insert("multiple".into(), true.into());
-            "select"
-        }
-        Widget::VillageKind => {
-            o.insert(
-                "options".into(),
-                json!([
-                    { "label": "Desa", "value": "desa" },
-                    { "label": "Kelurahan", "value": "kelurahan" },
-                    { "label": "Desa adat", "value": "desa_adat" },
-                ]),
-            );
-            "select"
-        }
-        Widget::Object | Widget::Objects => {
-            let prefix = format!("{}.", f.key);
-            let children: Vec<Value> = table
-                .iter()
-                .filter(|c| {
-                    c.key
-                        .strip_prefix(&prefix)
-                        .is_some_and(|rest| !rest.contains('.'))
-                        && accepted.iter().any(|k| k == c.key)
-                })
-                .map(|c| field(c, table, accepted, categories, lang))
-                .collect();
-            o.insert("fields".into(), children.into());
-            if f.widget == Widget::Objects {
-                "list"
-            } else {
-                "object"
-            }
-        }
-    };
-    o.insert("widget".into(), widget.into());
-    v
+        _ => "string",
+    }
+}
+
+/// A select's choices: warta.toml's categories, the ADINDA principles,
+/// the kinds of village.
+fn options(widget: Widget, categories: &[CategoryDecl]) -> Value {
+    match widget {
+        Widget::Category => categories
+            .iter()
+            .map(|c| json!({ "label": c.name, "value": c.key }))
+            .collect(),
+        Widget::Adinda => PRINCIPLES
+            .iter()
+            .map(|p| json!({ "label": p.name, "value": p.key }))
+            .collect(),
+        _ => json!([
+            { "label": "Desa", "value": "desa" },
+            { "label": "Kelurahan", "value": "kelurahan" },
+            { "label": "Desa adat", "value": "desa_adat" },
+        ]),
+    }
+}
+
+/// The fields of a table (`[event]`) or list of tables: the entries of
+/// `table` one level below `f`'s key that the loader accepts.
+fn children(
+    f: &'static Field,
+    table: &'static [Field],
+    accepted: &[String],
+    categories: &[CategoryDecl],
+    lang: Lang,
+) -> Vec<Value> {
+    let prefix = format!("{}.", f.key);
+    table
+        .iter()
+        .filter(|c| {
+            c.key
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| !rest.contains('.'))
+                && accepted.iter().any(|k| k == c.key)
+        })
+        .map(|c| field(c, table, accepted, categories, lang))
+        .collect()
 }
 
 /// Yes/no keys whose absence means yes: a product not marked is sold.

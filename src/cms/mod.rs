@@ -68,71 +68,12 @@ impl Section {
 
     /// The collection's name and description in `lang`.
     pub fn label(&self, lang: Lang) -> (String, String) {
-        let known: Option<(fields::Said, fields::Said)> = match self.folder.as_str() {
-            "berita" => Some((
-                ("Berita", "News"),
-                (
-                    "Kabar desa: kegiatan, hasil musyawarah, prestasi warga.",
-                    "Village news: activities, meetings, residents' achievements.",
-                ),
-            )),
-            "agenda" => Some((
-                ("Agenda", "Events"),
-                (
-                    "Acara yang akan datang, dengan waktu dan tempatnya.",
-                    "Coming events, with their time and place.",
-                ),
-            )),
-            "pengumuman" => Some((
-                ("Pengumuman", "Announcements"),
-                (
-                    "Pengumuman resmi; tampil di spanduk beranda sampai tanggal berlakunya habis.",
-                    "Official notices; shown in the home page banner until they expire.",
-                ),
-            )),
-            "produk" => Some((
-                ("Cerita produk", "Product stories"),
-                (
-                    "Tulisan tentang satu produk di profil desa.",
-                    "A post about one product of the village profile.",
-                ),
-            )),
-            "profil" => Some((
-                ("Halaman profil", "Profile pages"),
-                (
-                    "Sejarah, sambutan, dan halaman profil lain.",
-                    "History, greeting and other profile pages.",
-                ),
-            )),
-            "lembaga" => Some((
-                ("Lembaga desa", "Village institutions"),
-                (
-                    "Satu halaman per lembaga (BPD, PKK, Karang Taruna).",
-                    "One page per institution (BPD, PKK, youth group).",
-                ),
-            )),
-            "layanan" => Some((
-                ("Layanan", "Services"),
-                (
-                    "Halaman layanan warga (surat, administrasi).",
-                    "Residents' services (letters, paperwork).",
-                ),
-            )),
-            "halaman" => Some((
-                ("Halaman", "Pages"),
-                (
-                    "Halaman tetap, misalnya Kontak atau Tentang KIM.",
-                    "Standing pages, e.g. Contact or About the KIM.",
-                ),
-            )),
-            _ => None,
-        };
         let pick = |s: fields::Said| match lang {
             Lang::Id => s.0.to_string(),
             Lang::En => s.1.to_string(),
         };
-        match known {
-            Some((name, about)) => (pick(name), pick(about)),
+        match LABELS.iter().find(|(folder, ..)| *folder == self.folder) {
+            Some((_, name, about)) => (pick(*name), pick(*about)),
             None => {
                 let folder = &self.folder;
                 let about = match lang {
@@ -144,6 +85,19 @@ impl Section {
         }
     }
 }
+
+/// The known sections' names and descriptions; one row each.
+#[rustfmt::skip]
+const LABELS: &[(&str, fields::Said, fields::Said)] = &[
+    ("berita", ("Berita", "News"), ("Kabar desa: kegiatan, hasil musyawarah, prestasi warga.", "Village news: activities, meetings, residents' achievements.")),
+    ("agenda", ("Agenda", "Events"), ("Acara yang akan datang, dengan waktu dan tempatnya.", "Coming events, with their time and place.")),
+    ("pengumuman", ("Pengumuman", "Announcements"), ("Pengumuman resmi; tampil di spanduk beranda sampai tanggal berlakunya habis.", "Official notices; shown in the home page banner until they expire.")),
+    ("produk", ("Cerita produk", "Product stories"), ("Tulisan tentang satu produk di profil desa.", "A post about one product of the village profile.")),
+    ("profil", ("Halaman profil", "Profile pages"), ("Sejarah, sambutan, dan halaman profil lain.", "History, greeting and other profile pages.")),
+    ("lembaga", ("Lembaga desa", "Village institutions"), ("Satu halaman per lembaga (BPD, PKK, Karang Taruna).", "One page per institution (BPD, PKK, youth group).")),
+    ("layanan", ("Layanan", "Services"), ("Halaman layanan warga (surat, administrasi).", "Residents' services (letters, paperwork).")),
+    ("halaman", ("Halaman", "Pages"), ("Halaman tetap, misalnya Kontak atau Tentang KIM.", "Standing pages, e.g. Contact or About the KIM.")),
+];
 
 /// The sections of the site at `root`: [`ALWAYS`], then every folder of
 /// `content/` (hidden ones aside), sorted.
