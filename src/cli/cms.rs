@@ -23,6 +23,9 @@ pub struct CmsArgs {
     /// ID aplikasi OAuth GitLab: masuk tanpa server (PKCE) / A GitLab OAuth application id: sign-in without a server (PKCE)
     #[arg(long)]
     pub gitlab_app_id: Option<String>,
+    /// Alamat pembantu OAuth GitHub (mis. Sveltia CMS Authenticator) / A GitHub OAuth helper's address (e.g. Sveltia CMS Authenticator)
+    #[arg(long)]
+    pub oauth_url: Option<String>,
 }
 
 impl CmsArgs {
@@ -43,6 +46,9 @@ impl CmsArgs {
         }
         if let Some(id) = self.gitlab_app_id {
             chosen.gitlab_app_id = Some(id);
+        }
+        if let Some(url) = self.oauth_url {
+            chosen.oauth_url = Some(url);
         }
         let sections = cms::sections(root);
         match cms::write(root, &config, &sections, &chosen) {
@@ -97,6 +103,14 @@ fn said(
     let branch = &b.branch;
     let admin = format!("{}/admin/", config.base_url);
     let (service, sign_in) = match (&b.host, &b.gitlab_app_id, lang) {
+        (cms::Host::GitHub, _, Lang::Id) if b.oauth_url.is_some() => (
+            "GitHub",
+            "akun GitHub (lewat pembantu OAuth) atau token akses pribadi",
+        ),
+        (cms::Host::GitHub, _, Lang::En) if b.oauth_url.is_some() => (
+            "GitHub",
+            "a GitHub account (through the OAuth helper) or a personal access token",
+        ),
         (cms::Host::GitHub, _, Lang::Id) => (
             "GitHub",
             "token akses pribadi GitHub (fine-grained, izin Contents: baca dan tulis)",

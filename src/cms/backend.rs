@@ -28,6 +28,10 @@ pub struct Backend {
     pub branch: String,
     /// A GitLab OAuth application's id: sign-in with PKCE, no server.
     pub gitlab_app_id: Option<String>,
+    /// For GitHub: an OAuth helper (a Sveltia CMS Authenticator on
+    /// Cloudflare Workers, say); without one the editor offers token
+    /// sign-in only, the one that works on GitHub Pages alone.
+    pub oauth_url: Option<String>,
 }
 
 /// The repository named when none could be found.
@@ -40,6 +44,7 @@ impl Backend {
             repo: repo.to_string(),
             branch: "main".to_string(),
             gitlab_app_id: None,
+            oauth_url: None,
         }
     }
 
@@ -132,11 +137,14 @@ pub fn from_admin_config(text: &str) -> Option<Backend> {
     let v: Value = serde_json::from_str(&json).ok()?;
     let b = v.get("backend")?;
     let s = |k: &str| b.get(k).and_then(Value::as_str).map(str::to_string);
-    let host = match s("name")?.as_str() {
-        "github" => Host::GitHub,
-        "gitlab" => Host::GitLab {
-            server: s("base_url"),
-        },
+    let (host, oauth_url) = match s("name")?.as_str() {
+        "github" => (Host::GitHub, s("base_url")),
+        "gitlab" => (
+            Host::GitLab {
+                server: s("base_url"),
+            },
+            None,
+        ),
         _ => return None,
     };
     Some(Backend {
@@ -144,6 +152,7 @@ pub fn from_admin_config(text: &str) -> Option<Backend> {
         repo: s("repo")?,
         branch: s("branch").unwrap_or_else(|| "main".into()),
         gitlab_app_id: s("app_id"),
+        oauth_url,
     })
 }
 

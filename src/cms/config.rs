@@ -61,21 +61,32 @@ pub fn generate(input: &Input) -> Value {
 
 fn backend(b: &Backend) -> Value {
     let mut v = Map::new();
-    let (name, extra) = match &b.host {
-        Host::GitHub => ("github", None),
+    let (name, server) = match &b.host {
+        Host::GitHub => ("github", b.oauth_url.as_deref()),
         Host::GitLab { server } => ("gitlab", server.as_deref()),
     };
     v.insert("name".into(), name.into());
     v.insert("repo".into(), b.repo.clone().into());
     v.insert("branch".into(), b.branch.clone().into());
-    if let Some(server) = extra {
+    if let Some(server) = server {
         v.insert("base_url".into(), server.into());
-        v.insert("api_root".into(), format!("{server}/api/v4").into());
+    }
+    if let Host::GitLab { server: Some(s) } = &b.host {
+        v.insert("api_root".into(), format!("{s}/api/v4").into());
     }
     if let Some(id) = &b.gitlab_app_id {
         v.insert("auth_type".into(), "pkce".into());
         v.insert("app_id".into(), id.clone().into());
     }
+    // Offer only the sign-ins that work: OAuth needs a GitLab application
+    // (PKCE) or, on GitHub, an OAuth helper; a token always works.
+    let oauth = b.gitlab_app_id.is_some() || b.oauth_url.is_some();
+    let methods: &[&str] = if oauth {
+        &["oauth", "token"]
+    } else {
+        &["token"]
+    };
+    v.insert("auth_methods".into(), methods.into());
     Value::Object(v)
 }
 

@@ -102,7 +102,7 @@ fn cms_writes_the_editor_and_follows_the_categories() {
     let config = admin_config(&site);
     assert_eq!(
         config["backend"],
-        serde_json::json!({ "name": "github", "repo": "kim-uji/situs", "branch": "main" })
+        serde_json::json!({ "name": "github", "repo": "kim-uji/situs", "branch": "main", "auth_methods": ["token"] })
     );
     let names: Vec<&str> = config["collections"]
         .as_array()
@@ -203,7 +203,7 @@ fn cms_without_a_known_repository_says_how_to_name_it() {
     assert_eq!(r.code, 0, "{}", r.output(&site));
     assert_eq!(
         admin_config(&site)["backend"],
-        serde_json::json!({ "name": "gitlab", "repo": "kim/sukamaju", "branch": "utama", "auth_type": "pkce", "app_id": "abc123" })
+        serde_json::json!({ "name": "gitlab", "repo": "kim/sukamaju", "branch": "utama", "auth_type": "pkce", "app_id": "abc123", "auth_methods": ["oauth", "token"] })
     );
 }
 
