@@ -11,8 +11,9 @@
 // browser's own (origin-private) file system holding a copy of SITE_DIR;
 // everything after the picker is Sveltia's real code. The form is filled
 // (title, date, category, tag, author, summary, PHOTO through the upload
-// button, its description, text) and saved; the files the editor wrote are
-// copied back into SITE_DIR. Screenshots go to SHOTS_DIR.
+// button, its description, text) and saved; then a product is added in the
+// village profile form and saved. The files the editor wrote (content/ and
+// profile.toml) are copied back into SITE_DIR. Screenshots go to SHOTS_DIR.
 //
 // Only loopback is contacted: Sveltia's two UI fonts, which it loads from
 // cdn.jsdelivr.net, are answered from their npm packages; every other
@@ -149,7 +150,7 @@ async function main() {
     await dialog.getByRole('button', { name: 'Insert' }).click({ timeout: 30000 });
     await field('Keterangan foto untuk tunanetra').getByRole('textbox').fill('Warga membersihkan saluran irigasi');
     // The form renders its lower fields once scrolled to.
-    await page.mouse.move(300, 400);
+    await page.mouse.move(500, 400);
     await page.mouse.wheel(0, 5000);
     await page.waitForTimeout(500);
     await field('Isi').getByRole('textbox').click();
@@ -162,23 +163,40 @@ async function main() {
     await page.getByText('Kerja Bakti Saluran Irigasi').first().waitFor({ timeout: 30000 });
     await page.screenshot({ path: path.join(shots, 'cms-daftar.png') });
 
+    // The village profile: a new product, saved into profile.toml.
+    await page.goto(`${base}/admin/#/collections/profil-desa/entries/profil`);
+    const products = field('Produk desa');
+    await products.getByRole('button', { name: /^Add/ }).last().click({ timeout: 30000 });
+    await products.getByRole('group', { name: /Nama produk\u2069” Field/ }).last().getByRole('textbox').fill('Gula Aren Cair');
+    const price = products.getByRole('group', { name: /Harga \(Rp\)\u2069” Field/ }).last();
+    for (let i = 0; i < 10 && !(await price.count()); i++) {
+      await page.mouse.wheel(0, 300); // the form renders fields once scrolled to
+      await page.waitForTimeout(200);
+    }
+    await price.getByRole('spinbutton').fill('30000');
+    await page.screenshot({ path: path.join(shots, 'cms-profil.png') });
+    await page.getByRole('button', { name: /^Save$/ }).click();
+    await page.getByText(/saved/i).first().waitFor({ timeout: 30000 });
+
     // What the editor wrote, back into the site folder.
     const written = await page.evaluate(async () => {
+      const base64 = async handle => {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(bin);
+      };
       const out = [];
       const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('site');
       const walk = async (dir, rel) => {
         for await (const [name, h] of dir.entries()) {
-          const r = rel ? `${rel}/${name}` : name;
+          const r = `${rel}/${name}`;
           if (h.kind === 'directory') await walk(h, r);
-          else {
-            const bytes = new Uint8Array(await (await h.getFile()).arrayBuffer());
-            let bin = '';
-            for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-            out.push([r, btoa(bin)]);
-          }
+          else out.push([r, await base64(h)]);
         }
       };
       await walk(await root.getDirectoryHandle('content'), 'content');
+      out.push(['profile.toml', await base64(await root.getFileHandle('profile.toml'))]);
       return out;
     });
     const changed = [];

@@ -257,11 +257,21 @@ fn init_writes_the_editor_and_the_welcome_post_is_in_it() {
 fn a_post_written_in_the_browser_editor_builds() {
     let node = browser_tools();
     let site = Site::fixture("minimal");
-    assert_eq!(
-        site.run(&["cms", "--repo", "github.com/kim-uji/situs"])
-            .code,
-        0
+    // Dates in tables the profile form shows must stay TOML dates.
+    site.edit(
+        "profile.toml",
+        "name = \"KIM Ujicoba\"\n",
+        "name = \"KIM Ujicoba\"\nfounded = 2018-10-28\n",
     );
+    let profile = site.read("profile.toml");
+    site.write(
+        "profile.toml",
+        format!(
+            "{profile}\n[[officials]]\nname = \"Budi Santoso\"\nposition = \"Kepala Desa\"\nterm_start = 2021-11-10\n"
+        ),
+    );
+    let cms = site.run(&["cms", "--repo", "github.com/kim-uji/situs"]);
+    assert_eq!(cms.code, 0, "{}", cms.output(&site));
     site.build_ok();
     // A phone's photo carrying its GPS position (the datum names a house).
     let photo = site.dir.path().join("kerja-bakti.jpg");
@@ -311,7 +321,8 @@ fn a_post_written_in_the_browser_editor_builds() {
         .iter()
         .map(|w| w.as_str().unwrap())
         .collect();
-    assert_eq!(written.len(), 2, "{written:?}");
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(written.contains(&"profile.toml"), "{written:?}");
     let post_file = written.iter().find(|w| w.ends_with("/index.md")).unwrap();
     let bundle = post_file.trim_end_matches("/index.md");
     assert!(
@@ -354,10 +365,27 @@ fn a_post_written_in_the_browser_editor_builds() {
         "Sebanyak 40 warga ikut kerja bakti pada Minggu pagi."
     );
 
+    // The profile form added a product and kept the rest, dates as dates.
+    let profile = site.read("profile.toml");
+    for want in [
+        "name = \"Gula Aren Cair\"",
+        "price_idr = 30000",
+        "founded = 2018-10-28\n",
+        "term_start = 2021-11-10\n",
+        "area_code = \"35.07.12.2003\"",
+        "province = \"Jawa Timur\"",
+    ] {
+        assert!(profile.contains(want), "{want:?} not in\n{profile}");
+    }
+
     let check = site.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.output(&site));
     assert!(check.stdout.contains("; 0 peringatan"), "{}", check.stdout);
     site.build_ok();
+    assert!(
+        site.read("public/produk/index.html")
+            .contains("Gula Aren Cair")
+    );
     let page = site.read("public/berita/kerja-bakti-saluran-irigasi/index.html");
     assert!(page.contains("Kerja Bakti Saluran Irigasi"), "{page}");
     assert!(

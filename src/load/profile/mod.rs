@@ -78,15 +78,20 @@ pub use types::{
 
 const FILE: &str = "profile.toml";
 
-/// The keys `profile.toml` accepts in `[village]`, `[contact]`, each
-/// `[[contact.office_hours]]` and each `[[products]]`, read from the raw
-/// structs: `warta cms` (`crate::cms`) builds its profile form from them.
-pub fn form_keys() -> [(&'static str, &'static [&'static str]); 4] {
+/// The keys `profile.toml` accepts in the tables `warta cms`
+/// (`crate::cms`) puts in its profile form, by their path in the file,
+/// read from the raw structs. Every table holding a date is among them:
+/// the editor writes a date it has no field for back as a quoted string.
+pub fn form_keys() -> [(&'static str, &'static [&'static str]); 8] {
     use crate::load::keys::keys;
     [
         ("village", keys::<raw::RawVillage>()),
         ("contact", keys::<raw::RawContact>()),
-        ("office_hours", keys::<raw::RawHours>()),
+        ("contact.office_hours", keys::<raw::RawHours>()),
+        ("kim", keys::<raw::RawKim>()),
+        ("kim.decree", keys::<raw::RawDecree>()),
+        ("officials", keys::<raw::RawOfficial>()),
+        ("statistics", keys::<raw::RawStatistics>()),
         ("products", keys::<raw::RawProduct>()),
     ]
 }
