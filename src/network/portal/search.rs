@@ -110,65 +110,93 @@ pub fn read_index(
             "`{folder}/cari/index.js` is of format {v}, not {FORMAT}: build this village again with this warta."
         )));
     }
-    let load = |name: &str| -> Result<String, Diagnostic> {
-        let file = format!("cari/{name}.js");
-        read(&file)?.ok_or_else(|| {
+    let parts = Parts {
+        folder,
+        read,
+        tag: &first.h,
+    };
+    let mut stems = Vec::new();
+    for i in 0..first.m {
+        let chunk: Chunk = parts.get(&format!("kata/{i}"), |c: &Chunk| &c.h)?;
+        stems.extend(chunk.stems());
+    }
+    let mut docs = Vec::with_capacity(first.n);
+    for i in 0..first.n.div_ceil(first.b.max(1)) {
+        let block: Block = parts.get(&format!("dok/{i}"), |b: &Block| &b.h)?;
+        docs.extend(block.d);
+    }
+    check_count(folder, &first, &docs, &stems)?;
+    let keys = first.a.split(' ').filter(|s| !s.is_empty());
+    Ok(Some(VillageIndex {
+        labels: first.c,
+        keys: keys.map(str::to_string).collect(),
+        docs,
+        stems,
+    }))
+}
+
+/// The parts of one village's index, read as `index.js` names them.
+struct Parts<'a> {
+    folder: &'a str,
+    read: &'a dyn Fn(&str) -> Result<Option<String>, Diagnostic>,
+    /// `index.js`'s hash: every part must carry it.
+    tag: &'a str,
+}
+
+impl Parts<'_> {
+    /// Part `name` (`kata/3`), which must be of the build of `index.js`
+    /// (its hash `h`, given by `tag`).
+    fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+        tag: impl Fn(&T) -> &String,
+    ) -> Result<T, Diagnostic> {
+        let (folder, file) = (self.folder, format!("cari/{name}.js"));
+        let text = (self.read)(&file)?.ok_or_else(|| {
             Diagnostic::error(text!(
                 "`{folder}/{file}` tidak ada, padahal `cari/index.js` menyebutnya.",
                 "`{folder}/{file}` is missing, though `cari/index.js` names it."
             ))
-        })
-    };
-    let same = |h: &str, name: &str| {
-        if h == first.h {
-            Ok(())
-        } else {
-            Err(Diagnostic::error(text!(
-                "`{folder}/cari/{name}.js` berasal dari pembangunan lain daripada `cari/index.js`.",
-                "`{folder}/cari/{name}.js` is of another build than `cari/index.js`."
-            )))
+        })?;
+        let value: T = part(folder, name, &text)?;
+        if tag(&value) != self.tag {
+            return Err(Diagnostic::error(text!(
+                "`{folder}/{file}` berasal dari pembangunan lain daripada `cari/index.js`.",
+                "`{folder}/{file}` is of another build than `cari/index.js`."
+            )));
         }
-    };
-    let mut stems = Vec::new();
-    for i in 0..first.m {
-        let name = format!("kata/{i}");
-        let chunk: Chunk = part(folder, &name, &load(&name)?)?;
-        same(&chunk.h, &name)?;
-        let words = chunk.w.split(' ').filter(|s| !s.is_empty());
-        for (stem, list) in words.zip(chunk.p.split(' ')) {
-            stems.push((Box::from(stem), decode_postings(list)));
-        }
+        Ok(value)
     }
-    let mut docs = Vec::with_capacity(first.n);
-    for i in 0..first.n.div_ceil(first.b.max(1)) {
-        let name = format!("dok/{i}");
-        let block: Block = part(folder, &name, &load(&name)?)?;
-        same(&block.h, &name)?;
-        docs.extend(block.d);
+}
+
+impl Chunk {
+    fn stems(&self) -> impl Iterator<Item = (Box<str>, Postings)> + '_ {
+        let words = self.w.split(' ').filter(|s| !s.is_empty());
+        words
+            .zip(self.p.split(' '))
+            .map(|(stem, list)| (Box::from(stem), decode_postings(list)))
     }
+}
+
+/// Every document `index.js` counts is there, and every posting names one.
+fn check_count(
+    folder: &str,
+    first: &First,
+    docs: &[IndexDoc],
+    stems: &[(Box<str>, Postings)],
+) -> Result<(), Diagnostic> {
     let n = docs.len();
-    if n != first.n
-        || stems
-            .iter()
-            .flat_map(|s| &s.1)
-            .any(|&(id, _)| id as usize >= n)
-    {
+    let beyond = stems
+        .iter()
+        .flat_map(|s| &s.1)
+        .any(|&(id, _)| id as usize >= n);
+    if n != first.n || beyond {
         return Err(Diagnostic::error(text!(
             "`{folder}/cari/` tidak utuh: jumlah dokumennya tidak cocok dengan `index.js`.",
             "`{folder}/cari/` is incomplete: its documents do not match `index.js`."
         )));
     }
-    Ok(Some(VillageIndex {
-        labels: first.c,
-        keys: first
-            .a
-            .split(' ')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-        docs,
-        stems,
-    }))
+    Ok(())
 }
 
 /// The object a file of the index assigns: what follows its `=`.
