@@ -23,6 +23,7 @@ use crate::images::{ImagePlan, ImageStore, Uses, is_photo};
 use crate::load::{Address, Asset, Loaded, Request, Reuse, SiteFiles};
 use crate::model::{BodyCache, BuildOptions, Model};
 use crate::output::Staging;
+use crate::output::budget::{Host, Usage, within_site_budget};
 use crate::output::transform::Transform;
 use crate::render::Renderer;
 
@@ -51,6 +52,8 @@ pub struct BuildReport {
     pub lang: Lang,
     /// Folders of killed builds this one removed (or put back).
     pub cleaned: Vec<String>,
+    /// What the output holds, measured for `host` in `warta.toml`.
+    pub usage: Option<(Host, Usage)>,
 }
 
 /// The outcome of a failed build: every problem found, in the site's
@@ -62,6 +65,21 @@ pub struct BuildFailure {
 }
 
 pub struct Site;
+
+/// What stops a build just before the swap: warnings under `--strict`
+/// (or `[build] strict`), an output past the limits of the site's `host`.
+/// Else what the output holds, measured for that `host`.
+fn ready(
+    req: &BuildRequest,
+    model: &Model,
+    staging: &Staging,
+    warnings: &Diagnostics,
+) -> Result<Option<(Host, Usage)>, Diagnostics> {
+    if (req.strict || model.config.build.strict) && !warnings.is_empty() {
+        return Err(crate::diag::strict(warnings.clone()));
+    }
+    within_site_budget(model.config.host, staging)
+}
 
 impl Site {
     /// Loads, models, renders and writes the site. Warnings of every
@@ -117,9 +135,7 @@ impl Site {
         fail_on_errors(problems, &mut warnings).map_err(fail)?;
         clock.lap("files");
         warnings.sort();
-        if (req.strict || model.config.build.strict) && !warnings.is_empty() {
-            return Err(fail(crate::diag::strict(warnings)));
-        }
+        let usage = ready(req, &model, &staging, &warnings).map_err(fail)?;
         let cleaned = staging.cleaned.clone();
         staging.commit().map_err(|d| fail(d.into()))?;
         clock.lap("commit");
@@ -131,6 +147,7 @@ impl Site {
             warnings,
             lang,
             cleaned,
+            usage,
         })
     }
 

@@ -119,6 +119,9 @@ impl BuildArgs {
                         "Done: {pages} pages ({posts} posts) written to {out} in {ms} ms; {warned} warning(s).\n"
                     ),
                 };
+                if let Some((host, usage)) = &report.usage {
+                    line.push_str(&crate::output::budget::summary(*host, usage, lang));
+                }
                 if !report.cleaned.is_empty() {
                     let list = report.cleaned.join(", ");
                     line.push_str(&match lang {

@@ -108,6 +108,10 @@ fn said(report: &NetworkReport, req: &NetworkRequest, lang: Lang, ms: u128) -> O
                     Lang::Id => format!("{rel}: {pages} halaman ({posts} tulisan).\n"),
                     Lang::En => format!("{rel}: {pages} pages ({posts} posts).\n"),
                 });
+                // `host` in the village's own warta.toml: its folder alone.
+                if let Some((host, usage)) = &b.usage {
+                    stdout.push_str(&format!("{rel}: {}", budget::summary(*host, usage, lang)));
+                }
                 listed.extend(from_root(&req.root, &r.village, b.warnings.clone()));
             }
             Err(problems) => {

@@ -273,11 +273,18 @@ On other hosts an old `?p=` link opens the home page.\n"
         let posts: usize = (0..3).map(|st| self.count(0, st)).sum();
         let pages: usize = (0..3).map(|st| self.count(1, st)).sum();
         let left: usize = self.left_out.values().sum();
+        // Posts without a date are not imported; the report lists them,
+        // so the terminal counts them too.
+        let undated = match (self.undated.len(), lang) {
+            (0, _) => String::new(),
+            (n, Lang::Id) => format!(" {n} tulisan tanpa tanggal tidak diimpor."),
+            (n, Lang::En) => format!(" {n} posts without a date not imported."),
+        };
         let remote: usize = self.remote.iter().map(|(_, u)| u.len()).sum();
         let w = &self.written;
         match lang {
             Lang::Id => format!(
-                "Impor {}: {posts} tulisan ({} draf, {} terjadwal), {pages} halaman; {left} entri dilewati.\n\
+                "Impor {}: {posts} tulisan ({} draf, {} terjadwal), {pages} halaman; {left} entri dilewati.{undated}\n\
                  Ditulis {} berkas, {} sudah ada (tidak ditimpa), {} foto disalin; {} alamat lama menjadi aliases.\n\
                  {} kategori baru, {remote} foto masih di server lama, {} tulisan dengan catatan.\n\
                  Rincian: import-report.md. Lalu jalankan `warta check`.\n",
@@ -292,7 +299,7 @@ On other hosts an old `?p=` link opens the home page.\n"
                 self.notes.len()
             ),
             Lang::En => format!(
-                "{} import: {posts} posts ({} drafts, {} scheduled), {pages} pages; {left} entries left out.\n\
+                "{} import: {posts} posts ({} drafts, {} scheduled), {pages} pages; {left} entries left out.{undated}\n\
                  Wrote {} files, {} already there (left alone), copied {} photos; {} old addresses became aliases.\n\
                  {} new categories, {remote} photos still on the old server, {} posts with notes.\n\
                  Details: import-report.md. Then run `warta check`.\n",

@@ -12,12 +12,14 @@ use serde::{Deserialize, Serialize};
 use crate::diag::{Diagnostics, Lang, Text};
 use crate::format::TimeStyle;
 use crate::load::tomlerr::parse_toml;
+use crate::output::budget::Host;
 use crate::{fsx, text};
 
 mod checks;
 
+pub use checks::unknown_host_hint;
 use checks::{
-    check_images, check_keep, check_limits, check_title, language, posts_per_page,
+    check_images, check_keep, check_limits, check_title, host, language, posts_per_page,
     resolve_categories, site_address,
 };
 
@@ -46,6 +48,9 @@ struct RawConfig {
     images: ImageSettings,
     #[serde(default)]
     feeds: FeedSettings,
+    /// Where the site is published (`github-pages`, …): its limits are
+    /// checked before the swap.
+    host: Option<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
@@ -176,6 +181,9 @@ pub struct Config {
     pub build: BuildSettings,
     pub images: ImageSettings,
     pub feeds: FeedSettings,
+    /// Where the site is published; [`Host::None`] when not said.
+    #[serde(skip)]
+    pub host: Host,
 }
 
 fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -261,6 +269,7 @@ fn resolve(
     let (base_url, root_path) =
         site_address(raw.base_url.as_ref(), fallback, file, source, &mut problems);
     let language = language(raw.language.as_ref(), file, source, &mut problems);
+    let host = host(raw.host.as_ref(), file, source, &mut problems);
     let posts_per_page = posts_per_page(raw.posts_per_page.as_ref(), file, source, &mut problems);
     for d in crate::load::tomlscan::scan(source, file, &crate::load::tomlscan::CONFIG) {
         problems.push(d);
@@ -292,6 +301,7 @@ fn resolve(
         build: raw.build,
         images: raw.images,
         feeds: raw.feeds,
+        host,
     })
 }
 

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
-use crate::load::config::split_base_url;
+use crate::load::config::{split_base_url, unknown_host_hint};
 use crate::load::tomlerr::parse_toml;
+pub use crate::output::budget::Host;
 use crate::{fsx, text};
 
 pub const NETWORK_FILE: &str = "network.toml";
@@ -37,37 +38,6 @@ struct RawNetwork {
     area_code: Spanned<String>,
     villages: Spanned<Vec<Spanned<String>>>,
     host: Option<Spanned<String>>,
-}
-
-/// Where the network is published; each host caps the size of a site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Host {
-    GithubPages,
-    GitlabPages,
-    CloudflarePages,
-    Netlify,
-    None,
-}
-
-impl Host {
-    pub const NAMES: [(&'static str, Host); 5] = [
-        ("github-pages", Host::GithubPages),
-        ("gitlab-pages", Host::GitlabPages),
-        ("cloudflare-pages", Host::CloudflarePages),
-        ("netlify", Host::Netlify),
-        ("none", Host::None),
-    ];
-
-    pub fn parse(s: &str) -> Option<Host> {
-        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, h)| *h)
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, h)| *h == self)
-            .map_or("none", |(n, _)| n)
-    }
 }
 
 /// A village glob as written, with where it was written.
@@ -286,11 +256,10 @@ impl Checker<'_> {
         };
         Host::parse(h.get_ref()).unwrap_or_else(|| {
             let value = h.get_ref();
-            let list = Host::NAMES.map(|(n, _)| n).join(", ");
             self.report(
                 h,
                 text!("Host `{value}` tidak dikenal.", "Unknown host `{value}`."),
-                text!("Pilih salah satu: {list}.", "Choose one of: {list}."),
+                unknown_host_hint(value),
             );
             Host::None
         })

@@ -7,7 +7,6 @@
 //! of [`crate::site`], run for each, so that one broken village is
 //! reported and left out while the others publish.
 
-pub mod budget;
 pub mod build;
 pub mod check;
 pub mod config;
@@ -16,6 +15,7 @@ pub mod portal;
 pub mod portal_run;
 pub mod villages;
 
+pub use crate::output::budget;
 pub use config::{Network, load_network};
 pub use villages::{Village, discover};
 

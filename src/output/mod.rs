@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Text};
 use crate::{fsx, text};
 
+pub mod budget;
 pub mod swap;
 pub mod transform;
 

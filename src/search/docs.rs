@@ -28,6 +28,9 @@ pub struct Doc {
     /// The text of the body's headings, then the rest of the body.
     pub headings: String,
     pub body: String,
+    /// In a network portal's merged index, the village's place in its
+    /// list of villages (see [`super::files::Head`]).
+    pub village: Option<u32>,
 }
 
 /// Labels of the kinds of profile page, after the site's categories.
@@ -95,6 +98,7 @@ fn post(model: &Model, post: &Post) -> Doc {
         keywords,
         headings,
         body,
+        village: None,
     }
 }
 

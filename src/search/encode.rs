@@ -22,6 +22,9 @@ pub fn push_doc(out: &mut String, doc: &Doc) {
     push_json_string(out, &doc.date);
     out.push_str(&format!(",{},", doc.label));
     push_json_string(out, &short(&doc.summary, SUMMARY_CHARS));
+    if let Some(village) = doc.village {
+        out.push_str(&format!(",{village}"));
+    }
     out.push(']');
 }
 

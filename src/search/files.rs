@@ -10,8 +10,8 @@
 //! |---|---|---|
 //! | `cari/index.js` | what every query needs: labels, stopwords, the site's readings, the number of documents, the first stem of each `kata` chunk | with the page |
 //! | `cari/kata/<i>.js` | a run of stems, sorted, and their postings | when a word of the query, or the word being typed as a prefix, falls in it |
-//! | `cari/dok/<i>.js` | documents `8·i` to `8·i + 7` | when one of them is among the results shown |
-//! | `cari/kosakata/<a>.js` | every stem that starts with the letter `a` (`a` to `z`), and on how many documents it is | when a word starting with that letter finds nothing and a typo is looked for |
+//! | `cari/dok/<i>.js` | documents `b·i` to `b·i + b − 1` | when one of them is among the results shown |
+//! | `cari/kosakata/<a>.js` | every stem that starts with the letter `a` (`a` to `z`, a file only for letters some stem starts with), and on how many documents it is | when a word starting with that letter finds nothing and a typo is looked for |
 //!
 //! Ranking needs the postings of the query's stems and the number of
 //! documents, nothing else; a result shown needs its document. So the
@@ -21,13 +21,20 @@
 //! word's first letter only: readers seldom get the first letter wrong,
 //! and so a typo costs one small file, not the whole vocabulary.
 //!
-//! There is one `kata` chunk per [`DOCS_PER_CHUNK`] documents, the stems
-//! cut where the chunks' sizes come out about equal (a stem on every page
-//! may fill a chunk on its own), and one `dok` block per
-//! [`DOCS_PER_BLOCK`]. Both counts follow from the number of documents
-//! alone, known before any text is read: `warta serve` offers every file
-//! before it makes the index, which it makes on the first request
-//! ([`names`]).
+//! No file is empty, since a static host counts files (Cloudflare Pages
+//! takes 20,000 a site, and a village of 10,000 posts has 16,000 pages):
+//! `kata` chunks are cut by size, [`CHUNK_BYTES`] each, where the
+//! chunks' sizes come out about equal (a stem on every page may fill a
+//! chunk on its own), at most one per [`DOCS_PER_CHUNK`] documents and
+//! [`MAX_CHUNKS`] in all; `dok` blocks hold [`DOCS_PER_BLOCK`] documents,
+//! more on a site with over [`MAX_BLOCKS`] blocks of them. `index.js`
+//! says how many chunks there are and which letters have a vocabulary,
+//! so `cari.js` never asks for a file that is not there. On the
+//! 10,000-post corpus this makes about 1,000 files, where a chunk per
+//! four documents and a vocabulary per letter made 3,779, most of them
+//! empty. `warta serve` offers every file before it makes the index,
+//! which it makes on the first request: [`names`] lists every file the
+//! index may have, from the number of documents alone.
 //!
 //! Every file carries `"h"`, a hash of the whole index. `cari.js` asks
 //! for a part as `kata/3.js?h=…` and drops a part whose `h` is not that
@@ -37,7 +44,7 @@
 //! # The parts
 //!
 //! ```js
-//! window.WARTA_CARI={"v":3,"h":"9c1d…","n":37,"b":8,
+//! window.WARTA_CARI={"v":4,"h":"9c1d…","n":37,"b":8,"m":10,"l":"abdeg…",
 //!  "c":["Kesehatan","Pembangunan","Produk",…], // labels
 //!  "s":"ada adalah agar …",                    // stopwords, space-separated
 //!  "a":"g:elola n:ilai …",                     // readings chosen by the site
@@ -57,12 +64,18 @@
 //!   those from the *i*-th on. Stems are sorted by UTF-16 code units
 //!   (JavaScript's string order), so `cari.js` finds a stem's chunk, or
 //!   every chunk of the stems starting with what is being typed, by
-//!   binary search. A chunk past the last of `k` holds no stem (a site
-//!   with fewer stems than chunks).
+//!   binary search.
+//! - `m`: the number of `kata` chunks, one more than the stems of `k`
+//!   (0 for an index with no stem at all).
+//! - `l`: the letters that have a `kosakata` file.
 //! - `d`: one array per document: URL path below the site root (no
 //!   leading slash, so `cari.js` can put it under the root it finds for
 //!   itself, on a host or on `file://`), title, date as the site prints it
 //!   (`""` for a page), index into `c` (`-1` for none), a short summary.
+//! - `g` (a network portal's index only, [`write_index`]): the names of
+//!   its villages; each document has a sixth item, its village's place
+//!   in `g`, and its path is below the portal (`sukamaju/berita/x/`) or,
+//!   for a village with a domain of its own, a whole URL.
 //! - `a`: the keys of [`super::vocab::Choices`] that take their second
 //!   reading.
 //! - `p`: for the *i*-th stem of `w`, the documents that contain it, in
@@ -88,33 +101,61 @@ use super::vocab::Choices;
 use crate::model::Model;
 
 /// The format's version, `v` in `index.js`.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The file loaded with the page.
 pub const FIRST: &str = "cari/index.js";
 
-/// Documents per `dok` block: a result list of 20 loads at most 20
-/// blocks of about 0.8 KiB (gzip).
+/// Documents per `dok` block, unless there would be more than
+/// [`MAX_BLOCKS`] blocks: a result list of 20 loads at most 20 blocks of
+/// about 0.8 KiB (gzip).
 pub const DOCS_PER_BLOCK: usize = 8;
 
-/// Documents per `kata` chunk: chunks of about 1.5 KB (1 KiB gzip) on
-/// content-example and the 10,000-post corpus alike, as the postings grow
-/// with the documents.
+/// The most `dok` blocks: past 4,096 documents blocks grow instead (20
+/// documents, 2 KiB gzip, at 10,000).
+pub const MAX_BLOCKS: usize = 512;
+
+/// Bytes of stems and postings a `kata` chunk is cut at: about 1 KiB
+/// gzip, what a one-word query loads on content-example.
+pub const CHUNK_BYTES: usize = 1600;
+
+/// At most one `kata` chunk for so many documents: a small site's chunks
+/// stay few.
 pub const DOCS_PER_CHUNK: usize = 4;
 
-/// How many files of each kind an index of `docs` documents has.
+/// The most `kata` chunks: on a large site a chunk grows past
+/// [`CHUNK_BYTES`] (about 6 KB on the 10,000-post corpus), since the
+/// postings of its common stems do.
+pub const MAX_CHUNKS: usize = 512;
+
+/// How many files of each kind an index of `docs` documents may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Layout {
+    /// The most `kata` chunks: fewer when the postings are small.
     chunks: usize,
     blocks: usize,
+    per_block: usize,
 }
 
 impl Layout {
     fn new(docs: usize) -> Layout {
+        let per_block = DOCS_PER_BLOCK.max(docs.div_ceil(MAX_BLOCKS));
         Layout {
-            chunks: docs.div_ceil(DOCS_PER_CHUNK).max(1),
-            blocks: docs.div_ceil(DOCS_PER_BLOCK),
+            chunks: docs.div_ceil(DOCS_PER_CHUNK).clamp(1, MAX_CHUNKS),
+            blocks: docs.div_ceil(per_block),
+            per_block,
         }
+    }
+
+    /// The chunks of stems whose entries take `sizes` bytes, in order:
+    /// none empty.
+    fn cut(&self, sizes: &[usize]) -> Vec<Range<usize>> {
+        let total: usize = sizes.iter().sum();
+        let n = total.div_ceil(CHUNK_BYTES).clamp(1, self.chunks);
+        let mut runs = partition(sizes, n);
+        // Only runs past the last stem are empty.
+        runs.retain(|r| !r.is_empty());
+        runs
     }
 }
 
@@ -138,7 +179,9 @@ fn file(part: &str) -> String {
     format!("cari/{part}.js")
 }
 
-/// Every file of the site's index, [`FIRST`] first, without making it.
+/// Every file the site's index may have, [`FIRST`] first, without making
+/// it: those [`write`] makes, and the chunks and vocabularies it may
+/// leave out (which `index.js` then does not name).
 pub fn names(model: &Model) -> Vec<String> {
     let layout = Layout::new(docs::count(model));
     let mut out = vec![FIRST.to_string()];
@@ -152,6 +195,31 @@ pub fn names(model: &Model) -> Vec<String> {
 /// root, text).
 pub fn write(
     model: &Model,
+    docs: &[Doc],
+    choices: &Choices,
+    postings: &[Postings],
+) -> Vec<(String, String)> {
+    let head = Head {
+        labels: docs::labels(model),
+        villages: Vec::new(),
+    };
+    write_index(&head, docs, choices, postings)
+}
+
+/// What `index.js` says of the documents besides their number.
+#[derive(Debug, Clone, Default)]
+pub struct Head {
+    /// The labels [`Doc::label`] points into (`c`).
+    pub labels: Vec<String>,
+    /// The villages [`Doc::village`] points into (`g`): a network
+    /// portal's index only; an empty list is left out.
+    pub villages: Vec<String>,
+}
+
+/// The files of an index of `docs` (a village's, or the portal's merged
+/// from its villages' indexes), in the order of [`names`].
+pub fn write_index(
+    head: &Head,
     docs: &[Doc],
     choices: &Choices,
     postings: &[Postings],
@@ -170,16 +238,32 @@ pub fn write(
         .zip(&encoded)
         .map(|((stem, _), p)| stem.len() + p.len() + 2)
         .collect();
-    let chunks = partition(&sizes, layout.chunks);
-    let mut parts = Vec::with_capacity(27 + layout.chunks + layout.blocks);
-    parts.push((String::new(), first(model, choices, postings, &chunks)));
-    parts.extend(LETTERS.map(|c| (vocabulary_part(c), vocabulary(postings, c))));
+    let chunks = layout.cut(&sizes);
+    let letters: Vec<(char, &[Postings])> = LETTERS
+        .map(|c| (c, lettered(postings, c)))
+        .filter(|(_, stems)| !stems.is_empty())
+        .collect();
+    let mut parts = Vec::with_capacity(27 + chunks.len() + layout.blocks);
+    let counts = Counts {
+        docs: docs.len(),
+        per_block: layout.per_block,
+        letters: letters.iter().map(|(c, _)| *c).collect(),
+    };
+    parts.push((
+        String::new(),
+        first(head, &counts, choices, postings, &chunks),
+    ));
+    parts.extend(
+        letters
+            .iter()
+            .map(|&(c, stems)| (vocabulary_part(c), vocabulary(stems))),
+    );
     parts.extend(chunks.iter().enumerate().map(|(i, range)| {
         let body = chunk(&postings[range.clone()], &encoded[range.clone()]);
         (chunk_part(i), body)
     }));
     let blocks = docs
-        .par_chunks(DOCS_PER_BLOCK)
+        .par_chunks(layout.per_block)
         .map(block)
         .collect::<Vec<_>>();
     parts.extend(
@@ -204,24 +288,35 @@ pub fn write(
         .collect()
 }
 
+/// What `index.js` counts: documents, documents a block, the letters
+/// with a vocabulary.
+struct Counts {
+    docs: usize,
+    per_block: usize,
+    letters: String,
+}
+
 /// The fields of `index.js` after `v` and `h`.
 fn first(
-    model: &Model,
+    head: &Head,
+    counts: &Counts,
     choices: &Choices,
     postings: &[Postings],
     chunks: &[Range<usize>],
 ) -> String {
     let mut out = format!(
-        "\"n\":{},\"b\":{DOCS_PER_BLOCK},\"c\":[",
-        docs::count(model)
+        "\"n\":{},\"b\":{},\"m\":{},\"l\":\"{}\",\"c\":",
+        counts.docs,
+        counts.per_block,
+        chunks.len(),
+        counts.letters
     );
-    for (i, label) in docs::labels(model).iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_json_string(&mut out, label);
+    push_json_list(&mut out, &head.labels);
+    if !head.villages.is_empty() {
+        out.push_str(",\"g\":");
+        push_json_list(&mut out, &head.villages);
     }
-    out.push_str("],\"s\":");
+    out.push_str(",\"s\":");
     push_json_string(&mut out, &super::text::STOPWORDS.join(" "));
     out.push_str(",\"a\":");
     push_json_string(&mut out, &choices.keys().join(" "));
@@ -234,6 +329,17 @@ fn first(
         .collect();
     push_json_string(&mut out, &firsts.join(" "));
     out
+}
+
+fn push_json_list(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, item);
+    }
+    out.push(']');
 }
 
 /// The fields of a `kata` chunk.
@@ -251,14 +357,18 @@ fn chunk(postings: &[Postings], encoded: &[String]) -> String {
     out
 }
 
-/// The fields of `kosakata/<letter>`: every stem starting with `letter`
-/// and its number of documents.
-fn vocabulary(postings: &[Postings], letter: char) -> String {
+/// The stems starting with `letter`.
+fn lettered(postings: &[Postings], letter: char) -> &[Postings] {
     // Sorted by UTF-16 code units, stems are sorted by their first letter.
     let first = |s: &str| s.chars().next().unwrap_or('\0');
     let from = postings.partition_point(|(s, _)| first(s) < letter);
     let to = postings.partition_point(|(s, _)| first(s) <= letter);
-    let postings = &postings[from..to];
+    &postings[from..to]
+}
+
+/// The fields of `kosakata/<letter>`: every stem starting with the
+/// letter (`postings`) and its number of documents.
+fn vocabulary(postings: &[Postings]) -> String {
     let mut out = String::from("\"w\":\"");
     for (i, (stem, _)) in postings.iter().enumerate() {
         if i > 0 {
@@ -333,7 +443,7 @@ mod tests {
 
     use serde_json::Value;
 
-    use super::{DOCS_PER_BLOCK, Layout, partition};
+    use super::{DOCS_PER_BLOCK, LETTERS, Layout, partition};
     use crate::model::Model;
     use crate::search::encode::decode_numbers;
 
@@ -369,21 +479,31 @@ mod tests {
 
     #[test]
     fn the_number_of_files_follows_the_documents() {
-        assert_eq!(
-            Layout::new(37),
-            Layout {
-                chunks: 10,
-                blocks: 5
-            }
-        );
-        assert_eq!(
-            Layout::new(1),
-            Layout {
-                chunks: 1,
-                blocks: 1
-            }
-        );
-        assert_eq!(Layout::new(10_001).chunks, 2501);
+        let layout = |chunks, blocks, per_block| Layout {
+            chunks,
+            blocks,
+            per_block,
+        };
+        assert_eq!(Layout::new(37), layout(10, 5, 8));
+        assert_eq!(Layout::new(1), layout(1, 1, 8));
+        assert_eq!(Layout::new(0), layout(1, 0, 8));
+        assert_eq!(Layout::new(4096), layout(512, 512, 8));
+        assert_eq!(Layout::new(10_001), layout(512, 501, 20));
+    }
+
+    #[test]
+    fn chunks_are_cut_by_size_and_never_empty() {
+        let small = Layout::new(37);
+        // 3 KB of stems: two chunks, not ten.
+        assert_eq!(small.cut(&[300; 10]), [0..5, 5..10]);
+        assert!(small.cut(&[]).is_empty());
+        assert_eq!(small.cut(&[5000]).len(), 1);
+        // Twenty chunks' worth of stems in at most ten chunks.
+        let runs = small.cut(&[1600; 20]);
+        assert_eq!(runs.len(), 10, "{runs:?}");
+        let big = Layout::new(10_000);
+        assert_eq!(big.cut(&[100_000; 3]).len(), 3);
+        assert_eq!(big.cut(&[10_000; 1000]).len(), 512);
     }
 
     fn example() -> Model {
@@ -400,22 +520,40 @@ mod tests {
         s.encode_utf16().collect()
     }
 
-    /// What `cari.js` relies on: the files `names` promises, of one build;
-    /// each stem in the chunk `k` sends a search to, in order; each stem
-    /// in the vocabulary of its first letter; every document in its block.
+    /// What `cari.js` relies on: the files `index.js` names and no other,
+    /// all among those `names` promises, of one build; each stem in the
+    /// chunk `k` sends a search to, in order; each stem in the vocabulary
+    /// of its first letter; every document in its block.
     #[test]
     fn every_part_is_where_the_first_file_says() {
         let model = example();
         let files = crate::search::index_files(&model);
-        let paths: Vec<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(paths, super::names(&model), "names() lists what is written");
+        let paths: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
+        let names = super::names(&model);
+        assert!(
+            paths.iter().all(|p| names.contains(p)),
+            "names() lists what is written"
+        );
         let first = object(&files[0].1);
         assert!(
             files[0]
                 .1
-                .starts_with("window.WARTA_CARI={\"v\":3,\"h\":\"")
+                .starts_with("window.WARTA_CARI={\"v\":4,\"h\":\"")
         );
         let bounds: Vec<&str> = first["k"].as_str().unwrap().split(' ').collect();
+        let (m, letters) = (first["m"].as_u64().unwrap(), first["l"].as_str().unwrap());
+        assert_eq!(m as usize, bounds.len() + 1);
+        let mut named = vec!["cari/index.js".to_string()];
+        named.extend(letters.chars().map(|c| format!("cari/kosakata/{c}.js")));
+        named.extend((0..m).map(|i| format!("cari/kata/{i}.js")));
+        let per_block = first["b"].as_u64().unwrap();
+        let n = first["n"].as_u64().unwrap();
+        named.extend((0..n.div_ceil(per_block)).map(|i| format!("cari/dok/{i}.js")));
+        assert_eq!(paths, named, "the files index.js names, in order");
+        assert!(
+            letters.len() < LETTERS.count(),
+            "{letters}: some letter has no stem"
+        );
         let (mut stems, mut vocabulary, mut docs) = (Vec::new(), Vec::new(), Vec::new());
         for (path, text) in &files[1..] {
             let part = path.trim_start_matches("cari/").trim_end_matches(".js");
@@ -429,6 +567,7 @@ mod tests {
                 .as_str()
                 .map(|w| w.split(' ').filter(|s| !s.is_empty()));
             if let Some(i) = part.strip_prefix("kata/") {
+                assert!(!v["w"].as_str().unwrap().is_empty(), "{path} is empty");
                 for stem in words.unwrap() {
                     let chunk = bounds.partition_point(|b| utf16(b) <= utf16(stem));
                     assert_eq!(chunk.to_string(), i, "{stem} is not in the chunk searched");
@@ -444,6 +583,7 @@ mod tests {
                 let block = v["d"].as_array().unwrap();
                 assert_eq!(part, format!("dok/{}", docs.len() / DOCS_PER_BLOCK));
                 assert!(block.len() <= DOCS_PER_BLOCK);
+                assert!(!block.is_empty(), "{path} is empty");
                 docs.extend(block.iter().map(|d| d[0].as_str().unwrap().to_string()));
             }
         }

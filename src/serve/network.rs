@@ -21,6 +21,7 @@ use crate::fsx::is_ignored_name;
 use crate::network::build::{from_root, parallel_villages};
 use crate::network::config::NETWORK_FILE;
 use crate::network::portal::data::VillageData;
+use crate::network::portal::search::read_index;
 use crate::network::portal::{left_out, portal_files, village_data};
 use crate::network::{Network, Village, discover, load_network};
 
@@ -298,5 +299,10 @@ fn served_data(v: &Village, files: &Files) -> Result<VillageData, Diagnostic> {
         };
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     };
-    village_data(v, &text("profile.json")?, &text("atom.xml")?)
+    let mut data = village_data(v, &text("profile.json")?, &text("atom.xml")?)?;
+    data.search = read_index(&v.folder, &|rel| match files.get(rel) {
+        Some(_) => text(rel).map(Some),
+        None => Ok(None),
+    })?;
+    Ok(data)
 }

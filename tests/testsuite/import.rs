@@ -454,3 +454,48 @@ fn bad_blogger_files_are_refused_with_what_they_are() {
         "1. kesalahan: Berkas `[SITE]/wp.xml` bukan cadangan Blogger: isinya RSS (ekspor WordPress?); untuk WordPress pakai `warta import wordpress`.\n"
     ));
 }
+
+/// A post whose dates are all `0000-00-00` (WordPress writes them for
+/// some drafts and broken plugins) is not imported: the report lists it,
+/// and the terminal summary counts it too.
+#[test]
+fn undated_posts_are_counted_on_the_terminal_as_in_the_report() {
+    let site = Site::fixture("minimal");
+    let item = |id: u32, title: &str, date: &str| {
+        format!(
+            "<item><title>{title}</title><link>https://lama.example.id/?p={id}</link>\
+             <content:encoded><![CDATA[<p>Isi {title}.</p>]]></content:encoded>\
+             <wp:post_id>{id}</wp:post_id><wp:post_date>{date}</wp:post_date>\
+             <wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt>\
+             <wp:post_name>p{id}</wp:post_name><wp:status>publish</wp:status>\
+             <wp:post_type>post</wp:post_type></item>"
+        )
+    };
+    let wxr = format!(
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+         xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2</wp:wxr_version>{}{}</channel></rss>",
+        item(1, "Bertanggal", "2025-01-02 08:00:00"),
+        item(2, "Tahun Nol", "0000-00-00 00:00:00"),
+    );
+    site.write("ekspor.xml", &wxr);
+    let file = site.path("ekspor.xml").display().to_string();
+    let r = import(&site, &["wordpress", &file]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stdout.lines().next().unwrap(),
+        "Impor WordPress: 1 tulisan (0 draf, 0 terjadwal), 0 halaman; 0 entri dilewati. 1 tulisan tanpa tanggal tidak diimpor."
+    );
+    assert!(
+        site.read("import-report.md").contains(
+            "### Tanpa tanggal, tidak diimpor / Without a date, not imported\n\n- Tahun Nol (https://lama.example.id/?p=2)\n"
+        ),
+        "{}",
+        site.read("import-report.md")
+    );
+    let r = import(&site, &["wordpress", &file, "--lang", "en"]);
+    assert_eq!(
+        r.stdout.lines().next().unwrap(),
+        "WordPress import: 1 posts (0 drafts, 0 scheduled), 0 pages; 0 entries left out. 1 posts without a date not imported."
+    );
+    check_clean(&site);
+}

@@ -421,6 +421,9 @@ fn shards_and_the_portal_make_the_single_run_s_output() {
         }
     }
     assert!(compared >= 18, "only {compared} portal files");
+    // The search across villages among them.
+    assert!(single.iter().any(|(name, _)| name == "cari/index.js"));
+    assert!(single.iter().any(|(name, _)| name == "cari/dok/0.js"));
 }
 
 #[test]

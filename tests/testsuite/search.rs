@@ -159,7 +159,7 @@ fn build_writes_the_search_page_and_index() {
     site.build_ok();
     let index = site.read("public/cari/index.js");
     assert!(
-        index.starts_with("window.WARTA_CARI={\"v\":3,\"h\":\""),
+        index.starts_with("window.WARTA_CARI={\"v\":4,\"h\":\""),
         "{}",
         &index[..80]
     );

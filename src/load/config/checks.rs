@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
+use crate::output::budget::Host;
 use crate::text;
 
 use super::{BuildSettings, CategoryDecl, FeedSettings, ImageSettings, split_base_url};
@@ -118,6 +119,49 @@ pub(super) fn language(
             ));
             Lang::Id
         }
+    }
+}
+
+/// `host`: where the site is published, whose limits every build checks.
+pub(super) fn host(
+    written: Option<&toml::Spanned<String>>,
+    file: &Path,
+    source: &str,
+    problems: &mut Diagnostics,
+) -> Host {
+    let Some(h) = written else {
+        return Host::None;
+    };
+    Host::parse(h.get_ref()).unwrap_or_else(|| {
+        let value = h.get_ref();
+        problems.push(error_at(
+            file,
+            source,
+            h.span(),
+            text!("Host `{value}` tidak dikenal.", "Unknown host `{value}`."),
+            unknown_host_hint(value),
+        ));
+        Host::None
+    })
+}
+
+/// What to write instead of an unknown `host` value: the nearest name,
+/// and every name.
+pub fn unknown_host_hint(value: &str) -> Text {
+    let names = Host::NAMES.map(|(n, _)| n);
+    let list = names.join(", ");
+    // "github" means "github-pages": a name's first word first.
+    let lower = value.trim().to_lowercase();
+    let by_word = names
+        .iter()
+        .find(|n| !lower.is_empty() && n.split('-').next() == Some(lower.as_str()))
+        .copied();
+    match by_word.or_else(|| crate::load::tomlerr::suggest_key(value, &names)) {
+        Some(near) => text!(
+            "Mungkin maksudnya \"{near}\"? Pilih salah satu: {list}.",
+            "Did you mean \"{near}\"? Choose one of: {list}."
+        ),
+        None => text!("Pilih salah satu: {list}.", "Choose one of: {list}."),
     }
 }
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::search::{VillageIndex, read_index};
 use crate::diag::Diagnostic;
 use crate::network::Village;
 use crate::{fsx, text};
@@ -57,6 +58,9 @@ pub struct VillageData {
     pub entries: Vec<Entry>,
     pub announcements: Vec<Announcement>,
     pub events: Vec<Event>,
+    /// Its search index (`cari/`), merged into the portal's; `None` when
+    /// it published none.
+    pub search: Option<VillageIndex>,
 }
 
 impl VillageData {
@@ -91,7 +95,16 @@ pub fn read_village(dir: &Path, v: &Village) -> Result<VillageData, Diagnostic> 
     let folder = dir.join(&v.folder);
     let json = fsx::read_text(&folder.join("profile.json"))?;
     let atom = fsx::read_text(&folder.join("atom.xml"))?;
-    village_data(v, &json, &atom)
+    let mut data = village_data(v, &json, &atom)?;
+    data.search = read_index(&v.folder, &|rel| {
+        let path = folder.join(rel);
+        if path.is_file() {
+            fsx::read_text(&path).map(Some)
+        } else {
+            Ok(None)
+        }
+    })?;
+    Ok(data)
 }
 
 /// What the portal takes from `v`'s published `profile.json` and
@@ -129,6 +142,7 @@ pub fn village_data(v: &Village, json: &str, atom: &str) -> Result<VillageData, 
         entries,
         announcements,
         events,
+        search: None,
     })
 }
 

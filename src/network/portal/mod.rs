@@ -12,6 +12,7 @@
 
 pub mod data;
 pub mod pages;
+pub mod search;
 pub mod views;
 
 use std::path::Path;
@@ -154,6 +155,7 @@ fn outputs(
         files.push((path, text.into_bytes()));
     }
     files.push(("network.json".into(), network_json(net, data).into_bytes()));
+    files.extend(search::portal_index(net, data));
     files.extend(fixed_files(net));
     own_static(net, &mut files)?;
     Ok(files)
@@ -172,6 +174,11 @@ fn fixed_files(net: &Network) -> Vec<(String, Vec<u8>)> {
     ));
     for (name, bytes) in builtin("static") {
         files.push((name, bytes.to_vec()));
+    }
+    // The village theme's search script, as it is: the portal's index
+    // has the village index's format.
+    if let Some(script) = crate::render::theme::BUILTIN.get_file("static/cari.js") {
+        files.push(("cari.js".into(), script.contents().to_vec()));
     }
     files
 }
@@ -257,6 +264,7 @@ fn pages(
             json!({ "products": views::products(data) }),
         ),
         ("peta/index.html".into(), "peta.html", json!({})),
+        ("cari/index.html".into(), "cari.html", json!({})),
         ("404.html".into(), "404.html", json!({})),
     ];
     for kind in ["atom.xml", "rss.xml"] {

@@ -11,7 +11,9 @@
  * never as HTML. Contract with the page (cari.html): the index script has
  * id="cari-index"; the form #cari holds the input #q and the messages in
  * data- attributes; #cari-status and #cari-hasil take the results, the
- * list marked aria-busy while parts of the index load. */
+ * list marked aria-busy while parts of the index load. A network portal's
+ * /cari/ runs this script over its merged index (src/network/portal/search.rs):
+ * each document names its village, and may link to another domain. */
 (function () {
   'use strict';
 
@@ -234,7 +236,7 @@
       });
     }
 
-    /** The chunk that holds stem `s`, if the site has it. */
+    /** The chunk that would hold stem `s` (when the index has any, data.m). */
     function chunkOf(s) {
       var lo = 0, hi = bounds.length;
       while (lo < hi) {
@@ -246,6 +248,7 @@
 
     /** [s] if the site has the stem s, else []. */
     function exact(s) {
+      if (!data.m) return [];
       var k = part(chunkOf(s));
       return k && k.w[lower(k.w, s)] === s ? [s] : [];
     }
@@ -303,7 +306,7 @@
     function prefixed(w) {
       var found = new Set();
       [w, stem(w), bare(w)].forEach(function (p) {
-        if (p.length < 3) return;
+        if (p.length < 3 || !data.m) return;
         // Every chunk from the one p would be in to the last stem starting with it.
         var from = +chunkOf(p).slice(5), to = +chunkOf(p + '\uffff').slice(5);
         for (var c = from; c <= to; c++) {
@@ -319,7 +322,8 @@
      * typo most likely meant ("lati" of "pelatian" -> "latih"). Only stems
      * with the same first letter are looked at (src/search/files.rs). */
     function nearest(s) {
-      if (s.length < 4 || !/^[a-z]+$/.test(s)) return null;
+      // Only letters that have a vocabulary file (index "l").
+      if (s.length < 4 || !/^[a-z]+$/.test(s) || (data.l || '').indexOf(s.charAt(0)) < 0) return null;
       var v = part('kosakata/' + s.charAt(0));
       if (!v) return null;
       var best = null, most = 0;
@@ -391,7 +395,7 @@
       return lacking.size ? { need: Array.from(lacking) } : { docs: out };
     }
 
-    return { search: search, documents: documents, labels: data.c || [], size: data.n };
+    return { search: search, documents: documents, labels: data.c || [], villages: data.g || [], size: data.n };
   }
 
   var api = { fold: fold, words: words, stem: stem, choose: choose, numbers: numbers, Index: Index };
@@ -406,7 +410,7 @@
   var list = document.getElementById('cari-hasil');
   if (!form || !input || !status || !list) return;
   var data = window.WARTA_CARI;
-  if (!data || data.v !== 3) {
+  if (!data || data.v !== 4) {
     status.textContent = form.getAttribute('data-failed');
     return;
   }
@@ -477,6 +481,8 @@
   }
 
   function href(path) {
+    // A network portal's result on a village with a domain of its own.
+    if (/^https?:\/\//.test(path)) return path;
     return base + path + (onDisk && /\/$/.test(path) ? 'index.html' : '');
   }
 
@@ -487,7 +493,9 @@
     a.href = href(doc[0]);
     marked(a, doc[1], hit);
     body.appendChild(el('h2', 'card-title')).appendChild(a);
-    if (doc[2]) body.appendChild(el('p', 'card-meta')).textContent = doc[2];
+    // On a network portal, the village the document is from (index "g").
+    var meta = [index.villages[doc[5]], doc[2]].filter(Boolean).join(' · ');
+    if (meta) body.appendChild(el('p', 'card-meta')).textContent = meta;
     if (doc[4]) marked(body.appendChild(el('p', 'card-sum')), doc[4], hit);
     card.appendChild(body);
     li.appendChild(card);

@@ -1,18 +1,69 @@
 //! Host budgets: a static host refuses a deploy past its published
-//! limits, so every network build measures what it is about to publish
-//! (the whole output folder: portal and every village) against the limits
-//! of `[network] host` and fails before the swap, naming what takes the
-//! most room, instead of letting the deploy fail later. Where each limit
-//! comes from: docs/NETWORK.md, "Host budgets".
+//! limits, so a build measures what it is about to publish against the
+//! limits of its `host` and fails before the swap, naming what takes the
+//! most room, instead of letting the deploy fail later: a network build
+//! the whole output folder (portal and every village) for `[network]
+//! host`, a village's build its own folder for `host` in its
+//! `warta.toml` (alone, or inside a network). Where each limit comes
+//! from: docs/NETWORK.md, "Host budgets".
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::config::Host;
 use crate::diag::{Diagnostic, Lang};
 use crate::format;
 use crate::output::Staging;
 use crate::text;
+
+/// Where a site or a network is published; each host caps the size of a
+/// site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Host {
+    GithubPages,
+    GitlabPages,
+    CloudflarePages,
+    Netlify,
+    #[default]
+    None,
+}
+
+impl Host {
+    pub const NAMES: [(&'static str, Host); 5] = [
+        ("github-pages", Host::GithubPages),
+        ("gitlab-pages", Host::GitlabPages),
+        ("cloudflare-pages", Host::CloudflarePages),
+        ("netlify", Host::Netlify),
+        ("none", Host::None),
+    ];
+
+    pub fn parse(s: &str) -> Option<Host> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, h)| *h)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, h)| *h == self)
+            .map_or("none", |(n, _)| n)
+    }
+}
+
+/// Whose `host` is measured: a network's (the whole output, in
+/// `network.toml`) or one site's (a village's folder, in `warta.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Network,
+    Site,
+}
+
+impl Scope {
+    fn file(self) -> &'static str {
+        match self {
+            Scope::Network => "network.toml",
+            Scope::Site => "warta.toml",
+        }
+    }
+}
 
 /// One host's published limits (`None`: no published limit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,31 +142,45 @@ impl Usage {
 
     /// What will publish when `staging` is committed: its folder and the
     /// old output's paths it carries over.
+    /// Below a top-level folder named in `villages` goes to that
+    /// village's part, anything else to `portal`.
     pub fn of(staging: &Staging, villages: &[String]) -> Usage {
+        Usage::measure(staging, &|top| {
+            if villages.iter().any(|v| v == top) {
+                top
+            } else {
+                "portal"
+            }
+        })
+    }
+
+    /// What one site will publish when `staging` is committed, by
+    /// top-level folder or file.
+    pub fn of_site(staging: &Staging) -> Usage {
+        Usage::measure(staging, &|top| top)
+    }
+
+    /// What will publish when `staging` is committed (its folder and the
+    /// old output's paths it carries over), each path in the part `part`
+    /// names from its top-level name.
+    fn measure(staging: &Staging, part: &dyn Fn(&str) -> &str) -> Usage {
         let mut usage = Usage::default();
         for entry in crate::fsx::read_dir(staging.dir()).into_iter().flatten() {
-            usage.add(staging.dir(), &entry.path(), villages);
+            usage.add(staging.dir(), &entry.path(), part);
         }
         let (target, kept) = staging.kept();
         for k in kept {
-            usage.add(target, &target.join(k), villages);
+            usage.add(target, &target.join(k), part);
         }
         usage
     }
 
-    /// Adds `path` (a file or folder below `base`, the output root): what
-    /// is below a top-level folder named in `villages` to that village's
-    /// part, anything else to `portal`.
-    fn add(&mut self, base: &Path, path: &Path, villages: &[String]) {
+    /// Adds `path` (a file or folder below `base`, the output root).
+    fn add(&mut self, base: &Path, path: &Path, part: &dyn Fn(&str) -> &str) {
         for entry in walkdir::WalkDir::new(path).into_iter().flatten() {
             let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
             let rel = rel.to_string_lossy().replace('\\', "/");
-            let top = rel.split('/').next().unwrap_or_default();
-            let name = if villages.iter().any(|v| v == top) {
-                top
-            } else {
-                "portal"
-            };
+            let name = part(rel.split('/').next().unwrap_or_default());
             let part = self.parts.entry(name.to_string()).or_default();
             if entry.file_type().is_dir() {
                 part.folders += 1;
@@ -154,9 +219,27 @@ pub fn within_budget(
         return Ok(None);
     }
     let usage = Usage::of(staging, villages);
-    let problems = check(host, &usage);
+    let problems = check(host, Scope::Network, &usage);
     if problems.is_empty() {
         Ok(Some(usage))
+    } else {
+        Err(problems.into())
+    }
+}
+
+/// Measures what a site's `staging` will publish against the limits of
+/// `host` (its `warta.toml`'s): by top-level folder (`media`, `berita`).
+pub fn within_site_budget(
+    host: Host,
+    staging: &Staging,
+) -> Result<Option<(Host, Usage)>, crate::diag::Diagnostics> {
+    if host == Host::None {
+        return Ok(None);
+    }
+    let usage = Usage::of_site(staging);
+    let problems = check(host, Scope::Site, &usage);
+    if problems.is_empty() {
+        Ok(Some((host, usage)))
     } else {
         Err(problems.into())
     }
@@ -209,7 +292,7 @@ fn biggest(usage: &Usage, key: fn(&Part) -> u64, lang: Lang) -> String {
 
 /// The limits of `host` that `usage` goes past, each an error naming what
 /// takes the most room.
-pub fn check(host: Host, usage: &Usage) -> Vec<Diagnostic> {
+pub fn check(host: Host, scope: Scope, usage: &Usage) -> Vec<Diagnostic> {
     let (t, l, name) = (usage.total(), host.limits(), host.name());
     let mut out = Vec::new();
     let entries = t.files + if l.folders_count { t.folders } else { 0 };
@@ -231,6 +314,7 @@ pub fn check(host: Host, usage: &Usage) -> Vec<Diagnostic> {
                 "The output holds {ne} files; {name} takes at most {me} per site. The most: {en}."
             ),
             host,
+            scope,
         ));
     }
     if let Some(max) = l.bytes.filter(|m| t.bytes > *m) {
@@ -246,6 +330,7 @@ pub fn check(host: Host, usage: &Usage) -> Vec<Diagnostic> {
                 "The output is {be}; {name} takes at most {me} per site. The largest: {en}."
             ),
             host,
+            scope,
         ));
     }
     if let (Some(max), Some((file, bytes))) = (l.file_bytes, &usage.largest)
@@ -260,19 +345,25 @@ pub fn check(host: Host, usage: &Usage) -> Vec<Diagnostic> {
                 "The file `{file}` is {be}; {name} takes files of at most {m} MiB."
             ),
             host,
+            scope,
         ));
     }
     out
 }
 
-fn over(message: crate::diag::Text, host: Host) -> Diagnostic {
+fn over(message: crate::diag::Text, host: Host, scope: Scope) -> Diagnostic {
     let name = host.name();
-    Diagnostic::error(message)
-        .in_file(super::config::NETWORK_FILE)
-        .hint(text!(
+    let hint = match scope {
+        Scope::Network => text!(
             "Tidak ada yang diterbitkan; keluaran lama tetap. Kecilkan yang terbesar (foto, lampiran), bagi jaringan menjadi beberapa situs, atau pilih host lain di `host` (sekarang \"{name}\").",
             "Nothing was published; the previous output stays. Shrink what is largest (photos, attachments), split the network into several sites, or choose another `host` (now \"{name}\")."
-        ))
+        ),
+        Scope::Site => text!(
+            "Tidak ada yang diterbitkan; keluaran lama tetap. Kecilkan yang terbesar (foto, lampiran, `[images] widths`), atau pilih host lain di `host` (sekarang \"{name}\").",
+            "Nothing was published; the previous output stays. Shrink what is largest (photos, attachments, `[images] widths`), or choose another `host` (now \"{name}\")."
+        ),
+    };
+    Diagnostic::error(message).in_file(scope.file()).hint(hint)
 }
 
 #[cfg(test)]
