@@ -7,7 +7,8 @@ use clap::Args;
 use super::{CommonArgs, Outcome};
 use crate::cms::{self, Backend, backend};
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
-use crate::load::config::load_config;
+use crate::load::config::{Config, load_config, load_config_with};
+use crate::network::config::{NETWORK_FILE, load_network};
 use crate::text;
 
 #[derive(Debug, Args)]
@@ -31,7 +32,7 @@ pub struct CmsArgs {
 impl CmsArgs {
     pub fn run(self) -> Outcome {
         let root = &self.common.root;
-        let config = match load_config(root) {
+        let config = match site_config(root) {
             Ok(c) => c,
             Err(d) => return Outcome::failed(&d, self.common.message_lang(None)),
         };
@@ -62,6 +63,27 @@ impl CmsArgs {
             }
             Err(d) => Outcome::failed(&Diagnostics::from(d), lang),
         }
+    }
+}
+
+/// The site's settings; a village of a network without its own
+/// `base_url` gets the address the network gives it.
+fn site_config(root: &std::path::Path) -> Result<Config, Diagnostics> {
+    let own = load_config(root);
+    let network = std::fs::canonicalize(root).ok().and_then(|r| {
+        let top = r
+            .ancestors()
+            .skip(1)
+            .find(|a| a.join(NETWORK_FILE).is_file())?;
+        let folder = r.file_name()?.to_string_lossy().to_string();
+        Some((top.to_path_buf(), folder))
+    });
+    match (own, network) {
+        (Err(_), Some((top, folder))) => {
+            let net = load_network(&top)?;
+            load_config_with(root, Some(&net.village_url(&folder)))
+        }
+        (own, _) => own,
     }
 }
 

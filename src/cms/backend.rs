@@ -156,14 +156,20 @@ pub fn from_admin_config(text: &str) -> Option<Backend> {
     })
 }
 
+/// `../` once per folder of `prefix`: from the site up to its repository.
+fn up(prefix: &str) -> String {
+    "../".repeat(prefix.matches('/').count())
+}
+
 /// The backend for the site at `root` when none was typed: the one in
-/// `static/admin/config.yml`, else `.git/config`'s origin, else
+/// `static/admin/config.yml`, else the repository's `.git/config` origin, else
 /// `base_url`'s, else [`Backend::placeholder`].
 pub fn find(root: &std::path::Path, base_url: &str) -> Backend {
     let read = |rel: &str| std::fs::read_to_string(root.join(rel)).ok();
+    let git = format!("{}.git/config", up(&super::repo_prefix(root)));
     read("static/admin/config.yml")
         .and_then(|t| from_admin_config(&t))
-        .or_else(|| read(".git/config").and_then(|t| from_git_config(&t)))
+        .or_else(|| read(&git).and_then(|t| from_git_config(&t)))
         .or_else(|| from_base_url(base_url))
         .unwrap_or_else(Backend::placeholder)
 }

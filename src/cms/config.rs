@@ -22,6 +22,10 @@ pub struct Input<'a> {
     pub config: &'a Config,
     pub sections: &'a [Section],
     pub backend: &'a Backend,
+    /// Where the site is in its repository: "" at the top, `desa/contoh/`
+    /// for a village of a network (`super::repo_prefix`). The editor's
+    /// paths are the repository's.
+    pub prefix: &'a str,
 }
 
 /// The text of `config.yml`.
@@ -42,14 +46,14 @@ pub fn generate(input: &Input) -> Value {
     let mut collections: Vec<Value> = input
         .sections
         .iter()
-        .map(|s| section_collection(s, input.config, lang))
+        .map(|s| section_collection(s, input, lang))
         .collect();
-    collections.push(profile_collection(lang));
+    collections.push(profile_collection(input.prefix, lang));
     json!({
         "backend": backend(input.backend),
         "site_url": input.config.base_url,
         "display_url": input.config.base_url,
-        "media_folder": "media",
+        "media_folder": format!("{}media", input.prefix),
         "public_folder": "/media",
         "slug": { "encoding": "ascii", "clean_accents": true },
         "output": { "omit_empty_optional_fields": true },
@@ -111,7 +115,8 @@ pub fn profile_keys() -> Vec<String> {
     out
 }
 
-fn section_collection(s: &Section, config: &Config, lang: Lang) -> Value {
+fn section_collection(s: &Section, input: &Input, lang: Lang) -> Value {
+    let config = input.config;
     let (label, about) = s.label(lang);
     let front = front_matter_keys();
     let mut fields: Vec<Value> = fields::FRONT
@@ -126,7 +131,7 @@ fn section_collection(s: &Section, config: &Config, lang: Lang) -> Value {
         "widget": "markdown",
         "required": false,
     }));
-    let folder = format!("content/{}", s.folder);
+    let folder = format!("{}content/{}", input.prefix, s.folder);
     let mut c = json!({
         "name": s.folder,
         "label": label,
@@ -160,7 +165,7 @@ fn section_collection(s: &Section, config: &Config, lang: Lang) -> Value {
     c
 }
 
-fn profile_collection(lang: Lang) -> Value {
+fn profile_collection(prefix: &str, lang: Lang) -> Value {
     let keys = profile_keys();
     let fields: Vec<Value> = fields::PROFILE
         .iter()
@@ -178,7 +183,7 @@ fn profile_collection(lang: Lang) -> Value {
         "files": [{
             "name": "profil",
             "label": pick(("Profil desa dan produk", "Village profile and products"), lang),
-            "file": "profile.toml",
+            "file": format!("{prefix}profile.toml"),
             "format": "toml",
             "fields": fields,
         }],
@@ -369,6 +374,7 @@ mod tests {
             config: &config,
             sections: &sections(),
             backend: &Backend::placeholder(),
+            prefix: "",
         })
     }
 

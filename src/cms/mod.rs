@@ -117,6 +117,7 @@ pub fn sections(root: &Path) -> Vec<Section> {
 
 /// The files of `static/admin/`: path relative to the site root, bytes.
 pub fn files(
+    root: &Path,
     config: &Config,
     sections: &[Section],
     backend: &Backend,
@@ -134,6 +135,7 @@ pub fn files(
         config,
         sections,
         backend,
+        prefix: &repo_prefix(root),
     };
     let at = |name: &str| format!("{ADMIN_DIR}/{name}");
     Ok(vec![
@@ -151,11 +153,33 @@ pub fn write(
     sections: &[Section],
     backend: &Backend,
 ) -> Result<usize, Diagnostic> {
-    let files = files(config, sections, backend)?;
+    let files = files(root, config, sections, backend)?;
     for (rel, bytes) in &files {
         fsx::write(&root.join(rel), bytes)?;
     }
     Ok(files.len())
+}
+
+/// Where the site at `root` is in its repository, as a path prefix: ""
+/// when `root` holds `.git` (or nothing above it does), `desa/contoh/`
+/// when an ancestor holds `.git` or a network's `network.toml`.
+pub fn repo_prefix(root: &Path) -> String {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return String::new();
+    };
+    if root.join(".git").exists() {
+        return String::new();
+    }
+    root.ancestors()
+        .skip(1)
+        .find(|a| a.join(".git").exists() || a.join("network.toml").is_file())
+        .and_then(|top| root.strip_prefix(top).ok())
+        .map(|rel| {
+            rel.iter()
+                .map(|p| format!("{}/", p.to_string_lossy()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn index_html(config: &Config) -> String {

@@ -413,3 +413,61 @@ fn a_post_written_in_the_browser_editor_builds() {
     }
     assert!(photos > 0, "the photo is published");
 }
+
+/// A village of a network lives below the repository's top: the editor's
+/// paths are the repository's (`desa/contoh/content/berita`), and its
+/// address is the one the network gives it.
+#[test]
+fn a_network_village_gets_paths_from_the_repository_top() {
+    let site = Site::empty();
+    let net = site.root().join("jaringan");
+    assert_eq!(
+        site.run(&["init", "--network", net.to_str().unwrap()]).code,
+        0
+    );
+    let village = net.join("desa/contoh");
+    let r = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["cms", "--repo", "github.com/kab-malang/jaringan", "--root"])
+        .arg(&village)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let text = std::fs::read_to_string(village.join("static/admin/config.yml")).unwrap();
+    let config: Value = serde_json::from_str(
+        &text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<String>(),
+    )
+    .unwrap();
+    assert_eq!(
+        collection(&config, "berita")["folder"],
+        "desa/contoh/content/berita"
+    );
+    assert_eq!(config["media_folder"], "desa/contoh/media");
+    assert_eq!(config["public_folder"], "/media");
+    assert_eq!(
+        collection(&config, "profil-desa")["files"][0]["file"],
+        "desa/contoh/profile.toml"
+    );
+    assert_eq!(
+        config["site_url"],
+        "https://kim-kabupaten.example.org/contoh"
+    );
+
+    // A site with its own repository (.git beside warta.toml) has none.
+    let own = Site::fixture("minimal");
+    std::fs::create_dir_all(own.path(".git")).unwrap();
+    std::fs::write(
+        own.path(".git/config"),
+        "[remote \"origin\"]\n\turl = git@github.com:kim-uji/desa.git\n",
+    )
+    .unwrap();
+    assert_eq!(own.run(&["cms"]).code, 0);
+    let config = admin_config(&own);
+    assert_eq!(collection(&config, "berita")["folder"], "content/berita");
+    assert_eq!(
+        config["backend"]["repo"], "kim-uji/desa",
+        "from .git/config"
+    );
+}
