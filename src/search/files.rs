@@ -14,27 +14,21 @@
 //! | `cari/kosakata/<a>.js` | every stem that starts with the letter `a` (`a` to `z`, a file only for letters some stem starts with), and on how many documents it is | when a word starting with that letter finds nothing and a typo is looked for |
 //!
 //! Ranking needs the postings of the query's stems and the number of
-//! documents, nothing else; a result shown needs its document. So the
-//! first result on the 10,000-post corpus loads a few dozen kilobytes of
-//! index where one file of 2 MiB (gzip) was loaded before
-//! (`bench/search.md`). A typo is looked for among the stems with the
-//! word's first letter only: readers seldom get the first letter wrong,
-//! and so a typo costs one small file, not the whole vocabulary.
+//! documents; a result shown needs its document. So a first result at
+//! 10,000 posts loads tens of kilobytes, not 2 MiB (`bench/search.md`).
+//! A typo is looked for among the stems with the word's first letter
+//! only (seldom the wrong one): one small file, not the vocabulary.
 //!
-//! No file is empty, since a static host counts files (Cloudflare Pages
-//! takes 20,000 a site, and a village of 10,000 posts has 16,000 pages):
-//! `kata` chunks are cut by size, [`CHUNK_BYTES`] each, where the
-//! chunks' sizes come out about equal (a stem on every page may fill a
-//! chunk on its own), at most one per [`DOCS_PER_CHUNK`] documents and
-//! [`MAX_CHUNKS`] in all; `dok` blocks hold [`DOCS_PER_BLOCK`] documents,
-//! more on a site with over [`MAX_BLOCKS`] blocks of them. `index.js`
-//! says how many chunks there are and which letters have a vocabulary,
-//! so `cari.js` never asks for a file that is not there. On the
-//! 10,000-post corpus this makes about 1,000 files, where a chunk per
-//! four documents and a vocabulary per letter made 3,779, most of them
-//! empty. `warta serve` offers every file before it makes the index,
-//! which it makes on the first request: [`names`] lists every file the
-//! index may have, from the number of documents alone.
+//! No file is empty, as static hosts count files (Cloudflare Pages takes
+//! 20,000; 10,000 posts make 16,000 pages): `kata` chunks are cut by
+//! size, [`CHUNK_BYTES`] each (a stem on every page may fill one alone),
+//! at most one per [`DOCS_PER_CHUNK`] documents and [`MAX_CHUNKS`] in
+//! all; `dok` blocks hold [`DOCS_PER_BLOCK`] documents, more past
+//! [`MAX_BLOCKS`] blocks. `index.js` names the chunks and the letters
+//! with a vocabulary, so `cari.js` asks for no missing file: 1,037 files
+//! at 10,000 posts, where there were 3,779. `warta serve` offers the files
+//! before making the index on the first request: [`names`] lists every
+//! file the index may have, from the number of documents alone.
 //!
 //! Every file carries `"h"`, a hash of the whole index. `cari.js` asks
 //! for a part as `kata/3.js?h=…` and drops a part whose `h` is not that
