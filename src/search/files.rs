@@ -212,6 +212,7 @@ pub struct Head {
 
 /// The files of an index of `docs` (a village's, or the portal's merged
 /// from its villages' indexes), in the order of [`names`].
+// Long because: the files in their order, each kind made in one step.
 pub fn write_index(
     head: &Head,
     docs: &[Doc],
@@ -519,6 +520,7 @@ mod tests {
     /// chunk `k` sends a search to, in order; each stem in the vocabulary
     /// of its first letter; every document in its block.
     #[test]
+    // Long because: one walk over every file, a branch for each kind.
     fn every_part_is_where_the_first_file_says() {
         let model = example();
         let files = crate::search::index_files(&model);
