@@ -11,6 +11,7 @@ mod bad_input;
 mod browser;
 mod browser_tools;
 mod build;
+mod cards;
 mod catalog;
 mod cms;
 mod commands;
