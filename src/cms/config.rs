@@ -432,7 +432,21 @@ mod tests {
                 "profile.toml `{key}` is not in the form"
             );
         }
-        // And nothing in the form that warta would refuse.
+    }
+
+    #[test]
+    fn the_forms_write_no_key_warta_refuses() {
+        let v = generated();
+        let mut in_posts = Vec::new();
+        for s in sections() {
+            names(&collection(&v, &s.folder)["fields"], "", &mut in_posts);
+        }
+        let mut in_profile = Vec::new();
+        names(
+            &collection(&v, "profil-desa")["files"][0]["fields"],
+            "",
+            &mut in_profile,
+        );
         let accepted = front_matter_keys();
         for key in in_posts.iter().filter(|k| *k != "body") {
             assert!(
