@@ -28,6 +28,7 @@
 //! a WordPress or Blogger export into `content/` for them to load.
 
 pub mod cli;
+pub mod cms;
 pub mod diag;
 pub mod format;
 pub mod fsx;

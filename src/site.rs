@@ -359,7 +359,8 @@ pub fn published(
     let others = loaded.files.media.iter().chain(&model.assets);
     out.extend(others.filter(|a| !is_photo(&a.dest)).map(disk));
     let photos = renderer.images().published(uses);
-    out.extend(photos.variants.iter().map(disk));
+    out.extend(photos.variants.iter().chain(&photos.cards).map(disk));
+    problems.extend(photos.problems);
     for (file, dest) in photos.originals {
         let bytes = crate::fsx::read(&file).map(|b| crate::images::strip::strip_metadata(&b));
         match bytes {

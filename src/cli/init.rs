@@ -12,7 +12,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::cli::{CommonArgs, Outcome};
 use crate::diag::{Diagnostic, Diagnostics, Lang, Text};
-use crate::{fsx, text};
+use crate::{cms, fsx, text};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/scaffold");
 /// `warta init --network`: `network.toml` and the sharded CI workflows;
@@ -50,10 +50,10 @@ impl InitArgs {
                 let d = self.dir.display();
                 Outcome::ok(match lang {
                     Lang::Id => format!(
-                        "Situs baru dibuat di {d} ({n} berkas).\nLangkah berikutnya:\n  1. Isi profile.toml dan warta.toml dengan data desa Anda.\n  2. warta build --root {d}\n  3. Simpan folder ini di GitHub atau GitLab: .github/workflows/terbitkan.yml dan\n     .gitlab-ci.yml menerbitkan situs setiap kali ada perubahan di cabang main.\n     Lihat \"Menerbitkan situs\" di README warta (juga Netlify, Cloudflare Pages, hosting biasa).\n"
+                        "Situs baru dibuat di {d} ({n} berkas).\nLangkah berikutnya:\n  1. Isi profile.toml dan warta.toml dengan data desa Anda.\n  2. warta build --root {d}\n  3. Simpan folder ini di GitHub atau GitLab: .github/workflows/terbitkan.yml dan\n     .gitlab-ci.yml menerbitkan situs setiap kali ada perubahan di cabang main.\n     Lihat \"Menerbitkan situs\" di README warta (juga Netlify, Cloudflare Pages, hosting biasa).\n  4. Pewarta menulis lewat peramban di /admin/ situs: setelah repositori dibuat, jalankan\n     warta cms --repo github.com/PEMILIK/NAMA-REPO --root {d}  (lihat \"Menulis lewat peramban\").\n"
                     ),
                     Lang::En => format!(
-                        "New site created in {d} ({n} files).\nNext steps:\n  1. Fill in profile.toml and warta.toml with your village's data.\n  2. warta build --root {d}\n  3. Put this folder on GitHub or GitLab: .github/workflows/terbitkan.yml and\n     .gitlab-ci.yml publish the site on every push to main.\n     See \"Publishing\" in warta's README (also Netlify, Cloudflare Pages, plain hosting).\n"
+                        "New site created in {d} ({n} files).\nNext steps:\n  1. Fill in profile.toml and warta.toml with your village's data.\n  2. warta build --root {d}\n  3. Put this folder on GitHub or GitLab: .github/workflows/terbitkan.yml and\n     .gitlab-ci.yml publish the site on every push to main.\n     See \"Publishing\" in warta's README (also Netlify, Cloudflare Pages, plain hosting).\n  4. Writers write in the browser at the site's /admin/: once the repository exists, run\n     warta cms --repo github.com/OWNER/REPO-NAME --root {d}  (see \"Writing in the browser\").\n"
                     ),
                 })
             }
@@ -87,7 +87,22 @@ fn write_scaffold(dir: &Path, today: &str) -> Result<usize, Diagnostic> {
     refuse_non_empty(dir)?;
     let mut count = 0;
     write_dir(&SCAFFOLD, dir, today, &mut count)?;
-    Ok(count)
+    Ok(count + write_cms(dir)?)
+}
+
+/// The browser editor (`static/admin/`, `crate::cms`) for the new site,
+/// generated from its warta.toml like `warta cms` does.
+fn write_cms(dir: &Path) -> Result<usize, Diagnostic> {
+    let config = crate::load::config::load_config(dir).map_err(|d| {
+        d.items.into_iter().next().unwrap_or_else(|| {
+            Diagnostic::error(Text::new(
+                "warta.toml situs baru tidak terbaca.",
+                "The new site's warta.toml could not be read.",
+            ))
+        })
+    })?;
+    let backend = cms::backend::find(dir, &config.base_url);
+    cms::write(dir, &config, &cms::sections(dir), &backend)
 }
 
 /// A network: its own files, then the village scaffold in

@@ -1,11 +1,12 @@
 //! The command line: `init`, `new`, `build`, `check`, `serve`, `portal`,
-//! `report`, `import`.
+//! `report`, `import`, `cms`.
 //!
 //! One `Args` struct and `run` per subcommand, shared options flattened
 //! in. Everything here returns an [`Outcome`]; only `main` turns it into an
 //! exit code (0 ok, 1 the site has errors, 2 wrong usage).
 
 mod build;
+mod cms;
 mod import;
 mod init;
 mod network;
@@ -49,6 +50,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Impor dari WordPress atau Blogger / Import from WordPress or Blogger
     Import(import::ImportArgs),
+    /// Tulis editor peramban ke static/admin/ (lagi) / (Re)write the browser editor into static/admin/
+    Cms(cms::CmsArgs),
 }
 
 /// Options every subcommand takes.
@@ -130,6 +133,7 @@ impl Cli {
             Command::Portal(a) => a.run(),
             Command::Report(a) => a.run(),
             Command::Import(a) => a.run(),
+            Command::Cms(a) => a.run(),
         }
     }
 }

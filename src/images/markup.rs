@@ -8,6 +8,7 @@
 //! | `picture(src, alt, sizes="100vw", lazy=true, priority=false, class="")` | the `<picture>` markup (safe; print it as it is) |
 //! | `image_info(src)` | `{url, width, height, webp_srcset, srcset, og: {url, width, height}, variants: [{width, height, webp, url}]}` or none |
 //! | `og_image(src)` | `{url, width, height}` of the 1200-wide sharing JPEG (absolute URL); for what is not a photo of the site, `{url}` as given; none for "" |
+//! | `share_card(title, subtitle="", logo="", background="#0b6b5c", color="#ffffff", accent="")` | `{url, width, height, alt}` of a generated 1200 × 630 share card ([`super::card`]) |
 //! | `url(path)`, `abs_url(path)` | as before, but a photo's path gives its largest web version, never the original |
 //!
 //! `src` is a photo's site path (`media/kantor.jpg`, `/media/kantor.jpg`,
@@ -245,6 +246,14 @@ struct OgView {
 }
 
 #[derive(Serialize)]
+struct CardView {
+    url: String,
+    width: u32,
+    height: u32,
+    alt: String,
+}
+
+#[derive(Serialize)]
 struct VariantView {
     width: u32,
     height: u32,
@@ -379,6 +388,7 @@ pub fn register(tera: &mut Tera, store: &Arc<ImagePlan>, root_path: &str, base_u
         };
         Ok(Value::from_serializable(&og))
     });
+    tera.register_function("share_card", share_card(Arc::clone(&ctx)));
     let c = Arc::clone(&ctx);
     tera.register_function("url", move |kw: Kwargs, _: &State| {
         let path: &str = kw.must_get("path")?;
@@ -395,6 +405,23 @@ pub fn register(tera: &mut Tera, store: &Arc<ImagePlan>, root_path: &str, base_u
             None => absolute(&c.base, path),
         })
     });
+}
+
+/// `share_card(title, …)` (see [`super::card::spec_of`]): names the card
+/// and records it for the page.
+fn share_card(c: Arc<Ctx>) -> impl Fn(Kwargs, &State) -> Result<Value, tera::Error> {
+    move |kw: Kwargs, _: &State| {
+        let spec =
+            super::card::spec_of(&kw, |logo| c.store.store().source(&dest_of(logo, &c.root)?))?;
+        let alt = spec.alt();
+        let dest = c.store.card(spec);
+        Ok(Value::from_serializable(&CardView {
+            url: absolute(&c.base, &dest),
+            width: super::card::WIDTH,
+            height: super::card::HEIGHT,
+            alt,
+        }))
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,7 @@
 //! original, a warm rebuild 0.8 % of the cold one.
 
 pub mod cache;
+pub mod card;
 pub mod formats;
 pub mod markup;
 mod messages;
@@ -208,6 +209,8 @@ pub struct ImageStore {
     names: RwLock<HashMap<String, String>>,
     /// Counts changes to images already seen, for `serve` to re-render.
     generation: AtomicU64,
+    /// The share cards pages asked for.
+    cards: card::Cards,
 }
 
 impl ImageStore {
@@ -223,7 +226,13 @@ impl ImageStore {
             slots: Mutex::default(),
             names: RwLock::default(),
             generation: AtomicU64::new(0),
+            cards: card::Cards::new(site_root, write),
         }
+    }
+
+    /// The share cards of the site ([`card`]).
+    pub fn cards(&self) -> &card::Cards {
+        &self.cards
     }
 
     /// A store that knows no photo: every image stays as written.

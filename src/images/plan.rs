@@ -34,6 +34,9 @@ pub struct Uses {
     pub og: BTreeSet<String>,
     /// Linked as the original (`original = true` in `album.toml`).
     pub originals: BTreeSet<String>,
+    /// Share cards used as a sharing image, by output path
+    /// (`kartu/<key>.jpg`, see [`super::card`]).
+    pub cards: BTreeSet<String>,
 }
 
 impl Uses {
@@ -41,10 +44,14 @@ impl Uses {
         self.shown.extend(other.shown.iter().cloned());
         self.og.extend(other.og.iter().cloned());
         self.originals.extend(other.originals.iter().cloned());
+        self.cards.extend(other.cards.iter().cloned());
     }
 
     pub fn is_empty(&self) -> bool {
-        self.shown.is_empty() && self.og.is_empty() && self.originals.is_empty()
+        self.shown.is_empty()
+            && self.og.is_empty()
+            && self.originals.is_empty()
+            && self.cards.is_empty()
     }
 }
 
@@ -75,6 +82,10 @@ pub struct Published {
     /// Originals: (source file, output path), published with their
     /// metadata cut out ([`super::strip::strip_metadata`]).
     pub originals: Vec<(PathBuf, String)>,
+    /// Share cards, from the card cache.
+    pub cards: Vec<Asset>,
+    /// Cards that could not be made.
+    pub problems: Diagnostics,
 }
 
 /// Every photo of the site, processed, for rendering to read.
@@ -167,6 +178,15 @@ impl ImagePlan {
         Some(dest)
     }
 
+    /// The share card for `spec`, for a page that uses it as its sharing
+    /// image: its output path (`kartu/<key>.jpg`). It is made when the
+    /// uses are published ([`ImagePlan::published`]).
+    pub fn card(&self, spec: super::card::CardSpec) -> String {
+        let dest = self.store.cards().request(spec);
+        self.record(|u| u.cards.insert(dest.clone()));
+        dest
+    }
+
     /// Notes a use in the current page's recording, or, outside any,
     /// in the plan's own list.
     fn record(&self, add: impl FnOnce(&mut Uses) -> bool) {
@@ -186,7 +206,8 @@ impl ImagePlan {
     }
 
     /// The files `uses` publish: web versions of photos shown, sharing
-    /// JPEGs of photos so used, originals linked. Sorted by output path.
+    /// JPEGs of photos so used, originals linked, share cards (made now
+    /// when not in the cache yet). Sorted by output path.
     pub fn published(&self, uses: &Uses) -> Published {
         let mut out = Published::default();
         for dest in &uses.shown {
@@ -200,6 +221,7 @@ impl ImagePlan {
             .iter()
             .filter_map(|dest| Some((self.store.source(dest)?, dest.clone())))
             .collect();
+        (out.cards, out.problems) = self.store.cards().files(&uses.cards);
         out
     }
 }

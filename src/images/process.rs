@@ -210,7 +210,7 @@ pub fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
 
 /// Lanczos3; the alpha channel is weighted only when some pixel is
 /// see-through (for an opaque photo that would be wasted work).
-fn resize(src: &Pixels, alpha: bool, to_w: u32, to_h: u32) -> Result<Pixels, Problem> {
+pub(crate) fn resize(src: &Pixels, alpha: bool, to_w: u32, to_h: u32) -> Result<Pixels, Problem> {
     let kind = fr::PixelType::U8x4;
     let from = fr::images::ImageRef::new(src.width, src.height, &src.rgba, kind).map_err(broken)?;
     let mut dst = fr::images::Image::new(to_w, to_h, kind);

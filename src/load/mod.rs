@@ -10,6 +10,7 @@ pub mod documents;
 mod files;
 pub mod frontmatter;
 pub mod gallery;
+pub mod keys;
 pub mod loosedate;
 pub mod markdown;
 pub mod profile;

@@ -243,6 +243,11 @@ impl Parity<'_> {
         for file in PUBLISHED {
             assert!(built.iter().any(|f| f == file), "{file} was not built");
         }
+        // Share cards (their names are hashes of what they show).
+        assert!(
+            built.iter().filter(|f| f.starts_with("kartu/")).count() > 10,
+            "no share cards were built"
+        );
         built
     }
 

@@ -477,3 +477,54 @@ fn a_date_out_of_range_saved_while_serving_shows_the_overlay() {
         s == 200 && !b.contains("warta-error")
     });
 }
+
+/// The share card a page names in `og:image`, as a path on the server.
+fn card_path(page: &str) -> String {
+    let at = page.find("<meta property=\"og:image\" content=\"").unwrap() + 35;
+    let url = &page[at..at + page[at..].find('"').unwrap()];
+    let path = &url[url
+        .find("/kartu/")
+        .unwrap_or_else(|| panic!("no card: {url}"))..];
+    path.to_string()
+}
+
+#[test]
+fn share_cards_are_served_and_a_save_makes_only_the_new_title_s_card() {
+    let site = Site::fixture("minimal");
+    let server = Server::start(&site, &[]);
+    let (status, page) = server.get("/berita/musim-tanam/");
+    assert_eq!(status, 200);
+    let card = card_path(&page);
+    assert_eq!(server.get(&card).0, 200);
+    assert!(server.headers(&card).contains("image/jpeg"), "{card}");
+    let cache = || -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(site.path(".warta-cache/cards"))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| (e.path(), e.metadata().unwrap().modified().unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = cache();
+    assert!(before.len() > 5, "{before:?}");
+
+    let events = server.events();
+    site.edit(
+        "content/berita/2025-07-01-musim-tanam.md",
+        "Musim Tanam Dimulai",
+        "Musim Tanam Gadu Dimulai",
+    );
+    wait_reload(&events);
+    let (_, page) = server.wait_for("/berita/musim-tanam/", |s, b| {
+        s == 200 && b.contains("Musim Tanam Gadu Dimulai")
+    });
+    let new = card_path(&page);
+    assert_ne!(new, card);
+    assert_eq!(server.get(&new).0, 200);
+    let after = cache();
+    assert_eq!(after.len(), before.len() + 1, "one new card, no other");
+    for entry in &before {
+        assert!(after.contains(entry), "{entry:?} was made again");
+    }
+}

@@ -78,6 +78,24 @@ pub use types::{
 
 const FILE: &str = "profile.toml";
 
+/// The keys `profile.toml` accepts in the tables `warta cms`
+/// (`crate::cms`) puts in its profile form, by their path in the file,
+/// read from the raw structs. Every table holding a date is among them:
+/// the editor writes a date it has no field for back as a quoted string.
+pub fn form_keys() -> [(&'static str, &'static [&'static str]); 8] {
+    use crate::load::keys::keys;
+    [
+        ("village", keys::<raw::RawVillage>()),
+        ("contact", keys::<raw::RawContact>()),
+        ("contact.office_hours", keys::<raw::RawHours>()),
+        ("kim", keys::<raw::RawKim>()),
+        ("kim.decree", keys::<raw::RawDecree>()),
+        ("officials", keys::<raw::RawOfficial>()),
+        ("statistics", keys::<raw::RawStatistics>()),
+        ("products", keys::<raw::RawProduct>()),
+    ]
+}
+
 /// Reads `<root>/profile.toml`. Returns the profile (None if it could not
 /// be parsed) and every problem found, errors and warnings, each naming
 /// `profile.toml` with line and column.
