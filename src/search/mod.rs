@@ -106,17 +106,41 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Folded words and the documents they occur in, for a run of
 /// consecutive documents.
+///
+/// This is where indexing spends its time (every word of every page goes
+/// through [`Inverted::add_text`]), so each word is looked up once, in a
+/// map keyed by the word's bytes as a number when it is 16 bytes or
+/// shorter (nearly every word: no string to follow and compare), and its
+/// counts for the document being read are kept in a small list, handed to
+/// the word's own list once the document is read.
 #[derive(Default)]
 struct Inverted {
     /// Each word and, in increasing order, its documents and counts.
     lists: Vec<(String, Vec<(u32, Counts)>)>,
-    /// Folded word → its place in `lists` ([`STOP`] for a stopword).
-    words: FxMap<String, u32>,
+    /// Folded word of up to 16 bytes, as [`short_key`] → its place in
+    /// `lists` ([`STOP`] for a stopword).
+    short: FxMap<u128, u32>,
+    /// Longer folded words → their place in `lists` (or [`STOP`]).
+    long: FxMap<String, u32>,
     /// Each document's number of indexed words, by field.
     lengths: Vec<(u32, [u32; 4])>,
+    /// The words of the document being read: place in `lists`, counts.
+    current: Vec<(u32, Counts)>,
+    /// For each word of `lists`, the last document it was seen in and its
+    /// place in `current` then.
+    seen: Vec<(u32, u32)>,
 }
 
 const STOP: u32 = u32::MAX;
+
+/// A word of up to 16 bytes as one number (the rest zeros: no word has a
+/// zero byte).
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 16];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
 
 impl Inverted {
     fn add_doc(&mut self, id: u32, doc: &Doc) {
@@ -129,41 +153,55 @@ impl Inverted {
         len[2] = self.add_text(id, &doc.headings, 2);
         len[3] = self.add_text(id, &doc.body, 3);
         self.lengths.push((id, len));
+        for (slot, counts) in self.current.drain(..) {
+            self.lists[slot as usize].1.push((id, counts));
+        }
+    }
+
+    /// The place of `word` in `lists`, added if new ([`STOP`] for a
+    /// stopword).
+    fn slot(&mut self, word: &str) -> u32 {
+        let key = short_key(word);
+        let found = match key {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        };
+        if let Some(&slot) = found {
+            return slot;
+        }
+        let slot = if is_stopword(word) {
+            STOP
+        } else {
+            self.lists.push((word.to_string(), Vec::new()));
+            self.seen.push((u32::MAX, 0));
+            self.lists.len() as u32 - 1
+        };
+        match key {
+            Some(k) => self.short.insert(k, slot),
+            None => self.long.insert(word.to_string(), slot),
+        };
+        slot
     }
 
     /// Adds the words of `text` to field `field` of document `id`; how
     /// many it indexed.
     fn add_text(&mut self, id: u32, text: &str, field: usize) -> u32 {
-        let Inverted { lists, words, .. } = self;
         let mut n = 0;
         each_word(text, |w| {
-            let slot = match words.get(w) {
-                Some(&slot) => slot,
-                None => {
-                    let slot = if is_stopword(w) {
-                        STOP
-                    } else {
-                        lists.push((w.to_string(), Vec::new()));
-                        lists.len() as u32 - 1
-                    };
-                    words.insert(w.to_string(), slot);
-                    slot
-                }
-            };
+            let slot = self.slot(w);
             if slot == STOP {
                 return;
             }
             n += 1;
-            let list = &mut lists[slot as usize].1;
-            match list.last_mut() {
-                Some(last) if last.0 == id => {
-                    last.1[field] = last.1[field].saturating_add(1);
-                }
-                _ => {
-                    let mut counts = [0; 4];
-                    counts[field] = 1;
-                    list.push((id, counts));
-                }
+            let seen = &mut self.seen[slot as usize];
+            if seen.0 == id {
+                let counts = &mut self.current[seen.1 as usize].1;
+                counts[field] = counts[field].saturating_add(1);
+            } else {
+                *seen = (id, self.current.len() as u32);
+                let mut counts = [0; 4];
+                counts[field] = 1;
+                self.current.push((slot, counts));
             }
         });
         n
@@ -172,14 +210,7 @@ impl Inverted {
     /// `later`'s documents all come after this one's.
     fn append(mut self, later: Inverted) -> Inverted {
         for (word, list) in later.lists {
-            let slot = match self.words.get(&word) {
-                Some(&slot) => slot,
-                None => {
-                    self.words.insert(word.clone(), self.lists.len() as u32);
-                    self.lists.push((word, Vec::new()));
-                    self.lists.len() as u32 - 1
-                }
-            };
+            let slot = self.slot(&word);
             self.lists[slot as usize].1.extend(list);
         }
         self.lengths.extend(later.lengths);
@@ -295,7 +326,40 @@ impl Norm {
 
 #[cfg(test)]
 mod tests {
-    use super::{Counts, Norm, merge};
+    use super::{Counts, Inverted, Norm, merge};
+    use crate::search::docs::Doc;
+
+    #[test]
+    fn words_are_counted_by_document_and_field() {
+        let doc = |title: &str, body: &str| Doc {
+            title: title.into(),
+            body: body.into(),
+            keywords: vec!["Jalan".into()],
+            ..Doc::default()
+        };
+        let long = "pemberdayaanmasyarakatdesa";
+        let mut first = Inverted::default();
+        first.add_doc(
+            0,
+            &doc("Jalan desa", &format!("jalan yang rusak, {long} jalan")),
+        );
+        let mut later = Inverted::default();
+        later.add_doc(1, &doc("Desa", &format!("{long} dan desa")));
+        later.add_doc(2, &doc("", ""));
+        let all = first.append(later);
+        let list = |w: &str| {
+            let (_, list) = all.lists.iter().find(|(x, _)| x == w).expect(w);
+            list.clone()
+        };
+        assert_eq!(
+            list("jalan"),
+            [(0, [1, 1, 0, 2]), (1, [0, 1, 0, 0]), (2, [0, 1, 0, 0])]
+        );
+        assert_eq!(list("desa"), [(0, [1, 0, 0, 0]), (1, [1, 0, 0, 1])]);
+        assert_eq!(list(long), [(0, [0, 0, 0, 1]), (1, [0, 0, 0, 1])]);
+        assert!(all.lists.iter().all(|(w, _)| w != "yang" && w != "dan"));
+        assert_eq!(all.lengths[0], (0, [2, 1, 0, 4]));
+    }
 
     #[test]
     fn words_of_one_stem_add_up() {

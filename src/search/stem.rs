@@ -65,10 +65,12 @@ pub const ROOTS: &[&str] = &[
     "ketua",
     "media",
     "melati",
+    "nilai",
     "perangkat",
     "perdana",
     "perlahan",
     "pertama",
+    "sebuah",
     "sekarang",
     "sekolah",
     "selatan",
@@ -228,13 +230,21 @@ fn nasal_before_vowel(w: &[u8]) -> Option<Nasal> {
 }
 
 impl Nasal {
-    /// Both readings of `w`, which starts with this prefix. No
-    /// second-order prefix follows a nasal one before a vowel.
+    /// Both readings of `w`, which starts with this prefix, or the one
+    /// that is in [`ROOTS`] (`menilai`, `penilaian` → `nilai`, whose `-i`
+    /// only looks like a suffix). No second-order prefix follows a nasal
+    /// one before a vowel.
     fn readings(&self, mut w: Vec<u8>, mut measure: usize) -> Stemmed {
         w.drain(..self.len);
         measure -= 1;
+        if let Some(root) = self.root(&w) {
+            return root;
+        }
         if measure > 2 {
             remove_suffix(&mut w, self.kind);
+        }
+        if let Some(root) = self.root(&w) {
+            return root;
         }
         let rest = text(w);
         Stemmed::Either {
@@ -242,6 +252,16 @@ impl Nasal {
             first: format!("{}{rest}", self.by[0]),
             second: format!("{}{rest}", self.by[1]),
         }
+    }
+
+    /// The reading of `rest` (what follows the prefix) that is a root of
+    /// [`ROOTS`], if one is.
+    fn root(&self, rest: &[u8]) -> Option<Stemmed> {
+        self.by.iter().find_map(|by| {
+            let mut w = by.as_bytes().to_vec();
+            w.extend_from_slice(rest);
+            is_root(&w).then(|| Stemmed::Sure(text(w)))
+        })
     }
 }
 
@@ -373,8 +393,14 @@ mod tests {
         ("menulis", "tulis"),
         ("pemilik", "pilik"),
         ("menyanyi", "sanyi"),
-        ("mengelola", "elola"),
-        // roots that only look affixed
+        ("mengambil", "ambil"),
+        // roots that only look affixed, after a nasal prefix too
+        ("mengelola", "kelola"),
+        ("pengelolaan", "kelola"),
+        ("menilai", "nilai"),
+        ("penilaian", "nilai"),
+        ("nilai", "nilai"),
+        ("sebuah", "sebuah"),
         ("kepala", "kepala"),
         ("kepalanya", "kepala"),
         ("perangkat", "perangkat"),
@@ -420,8 +446,18 @@ mod tests {
             first: first.into(),
             second: second.into(),
         };
-        assert_eq!(analyse("menilai"), either("n:ila", "tila", "nila"));
-        assert_eq!(analyse("pengelolaan"), either("g:elola", "elola", "kelola"));
+        assert_eq!(analyse("menanam"), either("n:anam", "tanam", "nanam"));
+        // Roots that only look affixed, after a nasal prefix too.
+        for (word, root) in [
+            ("menilai", "nilai"),
+            ("penilaian", "nilai"),
+            ("nilainya", "nilai"),
+            ("menerima", "terima"),
+            ("sebuah", "sebuah"),
+        ] {
+            assert_eq!(analyse(word), Stemmed::Sure(root.into()), "{word}");
+        }
+        assert_eq!(analyse("pengambilan"), either("g:ambil", "ambil", "kambil"));
         assert_eq!(analyse("memiliki"), either("m:ilik", "pilik", "milik"));
         assert_eq!(analyse("menyanyikan"), either("y:anyi", "sanyi", "nyanyi"));
         assert_eq!(analyse("selamanya"), either("se:selama", "selama", "lama"));

@@ -356,36 +356,63 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str)) {
     if text.contains('Σ') {
         return each_folded_word(&fold(text), f);
     }
-    // Ends a word in the folded text too: folding maps ASCII to ASCII.
-    let separator = |b: u8| b < 128 && !b.is_ascii_alphanumeric() && b != b'\'' && b != b'`';
     let bytes = text.as_bytes();
     let mut buf = [0u8; MAX_WORD];
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && separator(bytes[i]) {
+        while i < bytes.len() && CLASS[usize::from(bytes[i])] == SEPARATOR {
             i += 1;
         }
         let start = i;
-        let mut plain = true;
-        while i < bytes.len() && !separator(bytes[i]) {
-            plain &= bytes[i].is_ascii_alphanumeric();
+        let mut kinds = 0;
+        while i < bytes.len() && CLASS[usize::from(bytes[i])] != SEPARATOR {
+            kinds |= CLASS[usize::from(bytes[i])];
             i += 1;
         }
-        if start == i {
-            break;
-        }
-        if !plain {
+        let word = &text[start..i];
+        if kinds & OTHER != 0 {
             // Cut at ASCII bytes: `start..i` are character boundaries.
-            each_folded_word(&fold(&text[start..i]), &mut f);
-        } else if (MIN_WORD..=MAX_WORD).contains(&(i - start)) {
-            let word = &mut buf[..i - start];
-            for (to, from) in word.iter_mut().zip(&bytes[start..i]) {
-                *to = from.to_ascii_lowercase();
+            each_folded_word(&fold(word), &mut f);
+        } else if (MIN_WORD..=MAX_WORD).contains(&word.len()) {
+            if kinds & UPPER == 0 {
+                f(word);
+            } else {
+                let lower = &mut buf[..word.len()];
+                for (to, from) in lower.iter_mut().zip(word.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                f(std::str::from_utf8(lower).unwrap_or_default());
             }
-            f(std::str::from_utf8(word).unwrap_or_default());
         }
     }
 }
+
+/// What a byte is to [`each_word`]: a separator (ASCII, neither a letter
+/// nor a digit nor an apostrophe: it ends a word in the folded text too,
+/// as folding maps ASCII to ASCII), or a bit set of what a word holds.
+const SEPARATOR: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+/// An apostrophe or a byte of a character beyond ASCII.
+const OTHER: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else if c == b'\'' || c == b'`' {
+            OTHER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
 
 /// [`each_word`] over text already folded.
 fn each_folded_word(folded: &str, mut f: impl FnMut(&str)) {

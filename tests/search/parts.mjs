@@ -54,7 +54,7 @@ function answer(e, q) {
     const got = r.need ? r : e.index.documents(r.ids.slice(0, LIMIT));
     if (!got.need) {
       return {
-        total: r.ids.length, words: r.words, partial: r.partial,
+        total: r.total, words: r.words, partial: r.partial,
         fixed: r.fixed ? r.fixed.map(f => [...f]) : null,
         results: got.docs.map(d => d[0]), rounds,
       };

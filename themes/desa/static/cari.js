@@ -1,19 +1,11 @@
-/* cari.js: the search page of warta's desa theme (/cari/). No server, no
- * framework, no build step.
- *
- * It searches window.WARTA_CARI as the reader types. warta writes it to
- * /cari/index.js, which comes with the page, and to parts beside it that
- * this script loads as scripts when a query needs them (format:
- * src/search/files.rs). Words are folded and stemmed exactly as warta
- * folded and stemmed the site's text (src/search/text.rs,
- * src/search/stem.rs); tests/search/agree.mjs checks that both give the
- * same result for the same words. Everything shown is put in as text,
- * never as HTML. Contract with the page (cari.html): the index script has
- * id="cari-index"; the form #cari holds the input #q and the messages in
- * data- attributes; #cari-status and #cari-hasil take the results, the
- * list marked aria-busy while parts of the index load. A network portal's
- * /cari/ runs this script over its merged index (src/network/portal/search.rs):
- * each document names its village, and may link to another domain. */
+/* cari.js: the desa theme's search page (/cari/), no server, no build step.
+ * Searches window.WARTA_CARI (cari/index.js and the parts it loads as
+ * scripts, src/search/files.rs) as the reader types, folding and stemming
+ * as warta did (src/search/; tests/search/agree.mjs). Shows text, never
+ * HTML. Page contract (cari.html, docs/THEMES.md): script #cari-index, form
+ * #cari with input #q and messages in data- attributes, #cari-status,
+ * #cari-hasil (aria-busy while parts load). Also a network portal's /cari/
+ * (src/network/portal/search.rs): documents name their village. */
 (function () {
   'use strict';
 
@@ -67,7 +59,7 @@
   var NONE = 0, DI = 1, PER = 2, KE = 3, BER = 4;
   var ROOTS = new Set([
     'balai', 'beranda', 'berani', 'berita', 'gerai', 'kelola', 'kelompok', 'keluarga', 'kembali',
-    'kepala', 'ketua', 'media', 'melati', 'perangkat', 'perdana', 'perlahan', 'pertama', 'sekarang',
+    'kepala', 'ketua', 'media', 'melati', 'nilai', 'perangkat', 'perdana', 'perlahan', 'pertama', 'sebuah', 'sekarang',
     'sekolah', 'selatan', 'terima', 'tunai'
   ]);
   var second = new Set(); // keys of the readings the site chose second (index "a")
@@ -122,6 +114,11 @@
     return w;
   }
 
+  /** The reading after nasal prefix `n` that is one of ROOTS, if one is. */
+  function rootAfter(n, w) {
+    return ROOTS.has(n[3] + w) ? n[3] + w : ROOTS.has(n[4] + w) ? n[4] + w : null;
+  }
+
   /** The stem, or [key, first, second] when there are two readings. */
   function analyse(word) {
     if (!/^[a-z]+$/.test(word) || ROOTS.has(word)) return word;
@@ -134,7 +131,10 @@
     var n = nasal(w);
     if (n) {
       w = w.slice(n[0]); m--;
+      // A reading that is one of ROOTS ("menilai", "penilaian" -> "nilai").
+      if ((s = rootAfter(n, w))) return s;
       if (m > 2 && (s = suffix(w, n[2])) !== null) w = s;
+      if ((s = rootAfter(n, w))) return s;
       return [n[1] + ':' + w, n[3] + w, n[4] + w];
     }
     if ((p = firstPrefix(w))) {
@@ -210,12 +210,9 @@
     return p ? p[0] : w;
   }
 
-  /** The search over an index whose first file set `data`
-   * (window.WARTA_CARI). It answers from the parts at hand and never
-   * guesses: a search that wanted a part not yet loaded (a chunk of
-   * stems, a block of documents, the vocabulary) answers {need: [names]}
-   * instead, and is asked again once the page has loaded them, each into
-   * data[name]. tests/search/parts.mjs drives it the same way in Node.js. */
+  /** The search over index `data` (window.WARTA_CARI), from the parts at
+   * hand: wanting one not loaded, it answers {need: [names]} and is asked
+   * again once they are in data[name] (as tests/search/parts.mjs does). */
   function Index(data) {
     choose(data.a);
     var stop = new Set(data.s ? data.s.split(' ') : []);
@@ -276,33 +273,54 @@
       return Math.log(1 + (data.n - df + 0.5) / (df + 0.5)) + 0.05;
     }
 
-    /** Adds the documents of stems `ss` to `docs` (id -> [score, exact]),
-     * each the best of its stems, none rarer than `cap`; the stems go in
-     * `hit`. */
-    function gather(ss, docs, hit, factor, isExact, cap) {
+    // By document, reused by every query: the score of the word being added
+    // and whether found as typed (wordAt: set by which), then the tallies.
+    var N = data.n || 0, stamp = 0;
+    var wordScore = new Float64Array(N), wordExact = new Uint8Array(N), wordAt = new Int32Array(N);
+    var count = new Uint16Array(N), exacts = new Uint16Array(N), total = new Float64Array(N), queryAt = new Int32Array(N);
+
+    /** Scores stems `ss` (capped at rarity `cap`) for word `at`, each
+     * document by its best; new documents go in `ids`, the stems in `hit`. */
+    function gather(ss, at, ids, hit, factor, isExact, cap) {
       for (var i = 0; i < ss.length; i++) {
         hit.add(ss[i]);
         var list = postings(ss[i]), w = Math.min(idf(ss[i]), cap) * factor;
         for (var j = 0; j < list.length; j++) {
-          var id = Math.floor(list[j] / 8), sc = w * (list[j] % 8 + 1), o = docs.get(id);
-          if (!o) docs.set(id, [sc, isExact]);
-          else { if (sc > o[0]) o[0] = sc; if (isExact) o[1] = 1; }
+          var id = list[j] >> 3, sc = w * ((list[j] & 7) + 1);
+          if (wordAt[id] !== at) { wordAt[id] = at; wordScore[id] = sc; wordExact[id] = isExact; ids.push(id); }
+          else { if (sc > wordScore[id]) wordScore[id] = sc; if (isExact) wordExact[id] = 1; }
         }
       }
-      return docs;
     }
 
-    /** Whether a word still being typed is too short to mean anything,
-     * fewer than three letters besides its prefixes ("me", "memba"): it is
-     * left out of the search until it does, rather than finding nothing or
-     * nearly everything. */
+    /** Whether document a ranks before b: most words, then most found as
+     * typed, then BM25, then newer (documents are numbered newest first). */
+    function before(a, b) {
+      return count[a] !== count[b] ? count[a] > count[b] : exacts[a] !== exacts[b] ? exacts[a] > exacts[b]
+        : total[a] !== total[b] ? total[a] > total[b] : a < b;
+    }
+
+    /** The best `k` of `ids`, in order, without sorting them all. */
+    function best(ids, k) {
+      var top = [];
+      for (var i = 0; i < ids.length; i++) {
+        var id = ids[i], at = Math.min(top.length, k - 1);
+        if (top.length === k && !before(id, top[at])) continue;
+        while (at > 0 && before(id, top[at - 1])) { top[at] = top[at - 1]; at--; }
+        top[at] = id;
+      }
+      return top;
+    }
+
+    /** Whether a word being typed is still too short to search for: under
+     * three letters besides its prefixes ("me", "memba"). */
     function unripe(w) {
       return w.length < 3 || bare(w).length < 3 || stop.has(w);
     }
 
-    /** Stems for a word still being typed: those starting with it, its stem
-     * or what is left without its prefixes, and stems it already starts
-     * with ("sekol" finds "seko", the stem of "sekolah"). */
+    /** Stems for a word being typed: those starting with it, its stem or
+     * itself without prefixes, and the stems it starts with ("sekol":
+     * "seko", of "sekolah"). */
     function prefixed(w) {
       var found = new Set();
       [w, stem(w), bare(w)].forEach(function (p) {
@@ -318,9 +336,8 @@
       return Array.from(found);
     }
 
-    /** The site's stem one letter from `s` that most pages have: what a
-     * typo most likely meant ("lati" of "pelatian" -> "latih"). Only stems
-     * with the same first letter are looked at (src/search/files.rs). */
+    /** The stem one letter from `s` on most pages, with the same first
+     * letter: what a typo meant ("lati" of "pelatian" -> "latih"). */
     function nearest(s) {
       // Only letters that have a vocabulary file (index "l").
       if (s.length < 4 || !/^[a-z]+$/.test(s) || (data.l || '').indexOf(s.charAt(0)) < 0) return null;
@@ -334,11 +351,11 @@
       return best;
     }
 
-    /** Ranked results for a query: {ids, hit (matched stems), words,
-     * partial (no page has every word), fixed (typo -> stem, or null)},
-     * or {need} when parts are lacking. The last word is still being typed
-     * unless a space or a stop follows. */
-    function search(query) {
+    /** Ranked results: {ids (the best k, 20), total, hit (stems matched),
+     * words, partial (no page has all), fixed (typo -> stem, or null)}, or
+     * {need}. The last word is being typed unless a space or stop follows. */
+    function search(query, k) {
+      k = k || 20;
       lacking = new Set();
       var all = words(query);
       var chars = Array.from(fold(query));
@@ -349,39 +366,35 @@
       var hit = new Set(), fixed = [], terms = [];
       all.filter(function (w) { return !stop.has(w); }).forEach(function (w) { terms.push(term(w, false)); });
       if (open !== null && !unripe(open)) terms.push(term(open, true));
+      // Each word's stems: as typed, prefixed (if still typed), or a typo's.
       function term(w, isOpen) {
-        var before = lacking.size;
-        var ss = exact(stem(w)), pre = isOpen ? prefixed(w) : null;
-        if (lacking.size > before) return null;
-        var docs = gather(ss, new Map(), hit, 1, 1, Infinity);
-        // Longer words the typed one starts with weigh half, and never more
-        // than the word itself: "desa" must not rank "desainer" first.
-        if (pre) gather(pre, docs, hit, 0.5, 0, ss.length ? idf(ss[0]) : Infinity);
-        if (!docs.size) {
-          var k = nearest(stem(w));
-          if (k && exact(k).length) { fixed.push([w, k]); gather([k], docs, hit, 1, 1, Infinity); }
+        var before = lacking.size, ss = exact(stem(w)), pre = isOpen ? prefixed(w) : [], near = null;
+        // A typo only when the stems were there to look at.
+        if (lacking.size === before && !ss.length && !pre.length) {
+          near = nearest(stem(w));
+          if (near && exact(near).length) fixed.push([w, near]); else near = null;
         }
-        return docs;
+        return [ss, pre, near];
       }
       if (lacking.size) return { need: Array.from(lacking) };
-      if (!terms.length) return { ids: [], hit: hit, words: 0, partial: false, fixed: null };
-      var tally = new Map(), best = 0;
-      terms.forEach(function (docs) {
-        docs.forEach(function (v, id) {
-          var t = tally.get(id);
-          if (!t) tally.set(id, (t = [0, 0, 0, id]));
-          t[0]++; t[1] += v[1]; t[2] += v[0];
-          if (t[0] > best) best = t[0];
-        });
+      var at = ++stamp, found = [], most = 0;
+      terms.forEach(function (t) {
+        var ids = [], word = ++stamp;
+        gather(t[0], word, ids, hit, 1, 1, Infinity);
+        // Longer words the typed one starts with weigh half, and never more
+        // than the word itself: "desa" must not rank "desainer" first.
+        gather(t[1], word, ids, hit, 0.5, 0, t[0].length ? idf(t[0][0]) : Infinity);
+        if (t[2]) gather([t[2]], word, ids, hit, 1, 1, Infinity);
+        for (var i = 0; i < ids.length; i++) {
+          var id = ids[i];
+          if (queryAt[id] !== at) { queryAt[id] = at; count[id] = exacts[id] = total[id] = 0; found.push(id); }
+          count[id]++; exacts[id] += wordExact[id]; total[id] += wordScore[id];
+          if (count[id] > most) most = count[id];
+        }
       });
-      var scored = [];
-      tally.forEach(function (t) { scored.push(t); });
-      // Most words, then most found as typed (not as a prefix), then BM25,
-      // then newer first: documents are numbered newest first.
-      scored.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]; });
       return {
-        ids: scored.map(function (t) { return t[3]; }), hit: hit, words: terms.length,
-        partial: best < terms.length, fixed: fixed.length ? fixed : null,
+        ids: best(found, k), total: found.length, hit: hit, words: terms.length,
+        partial: most < terms.length, fixed: fixed.length ? fixed : null,
       };
     }
 
@@ -530,7 +543,7 @@
   /** Shows the results `r` of `query`, the first of them `docs`. */
   function show(query, r, docs) {
     var q = query.trim();
-    var n = r.ids.length;
+    var n = r.total;
     // A word still too short to search for, typed after results: they
     // stay, rather than the list flashing empty between keystrokes.
     if (q && !r.words && shown.n && starts(fold(q), fold(shown.q))) return shown.n;
@@ -555,14 +568,15 @@
 
   var latest = 0; // queries asked so far
 
-  /** Searches and shows the results, once the parts of the index they
-   * need are loaded; a promise of how many were found (null when a newer
-   * query was asked meanwhile: an older query answered late never
-   * replaces a newer one's results). What the bench times. */
+  /** Searches and shows the results once the parts they need are loaded:
+   * a promise of how many were found (null if a newer query came first:
+   * it is never replaced by an older one). What the bench times. */
   function run(query) {
     var ticket = ++latest;
+    var r = null;
     function attempt() {
-      var r = index.search(query);
+      // Once ranked, a query waits only for its documents: not ranked again.
+      if (!r || r.need) r = index.search(query, LIMIT);
       var got = r.need ? r : index.documents(r.ids.slice(0, LIMIT));
       if (!got.need) {
         list.removeAttribute('aria-busy');
@@ -601,9 +615,7 @@
     run(asked);
   } else {
     // While the reader moves to the box: a search and a result made off
-    // the page, so the browser has compiled them before the first
-    // keystroke (on a slow phone that keystroke is otherwise the slowest).
-    // Nothing is loaded for it.
+    // the page, so that the first keystroke finds them compiled.
     (window.requestIdleCallback || setTimeout)(function () {
       index.search('warta desa ');
       item(['', 'Warta desa', '', -1, 'warta desa'], new Set(['desa']));
