@@ -12,9 +12,10 @@
 #      interleaved after an untimed warm-up of each, output deleted and `sync`
 #      run before every run outside the timed region;
 #   4. `warta portal --from` over PORTAL_VILLAGES (default 3600) built
-#      villages: the profile.json and atom.xml of one built village copied
-#      into that many folders with their own area codes (a province, area
-#      code 35, 20 villages a kecamatan, 30 kecamatan a kabupaten).
+#      villages: the profile.json, atom.xml and search index (cari/, merged
+#      into the portal's) of one built village copied into that many
+#      folders with their own area codes (a province, area code 35, 20
+#      villages a kecamatan, 30 kecamatan a kabupaten).
 #
 # Prints a Markdown table and appends it to bench/results.md. The goals
 # (issue 14): network / big village <= 1.5 (wall), network peak RSS <= 1 GiB,
@@ -158,6 +159,7 @@ for i in range(n):
     profile["profile"]["village"]["district_code"] = code[:8]
     json.dump(profile, open(os.path.join(built, "profile.json"), "w"))
     open(os.path.join(built, "atom.xml"), "w").write(atom.replace("/d0000/", f"/{name}/"))
+    shutil.copytree(os.path.join(one, "cari"), os.path.join(built, "cari"))
 PY
 read -r PORTAL_WALL PORTAL_RSS PORTAL_CPU < <(time_run portal "$WARTA" portal --root "$PORTAL" --from "$PORTAL/built" --output "$PORTAL/public")
 

@@ -277,7 +277,7 @@ fn pages(
         out.push((path, "page.html", json!({ "page": page })));
     }
     out.push((SITEMAP_INDEX.into(), "sitemap_index.xml", json!({})));
-    let mut portal_pages: Vec<&str> = vec!["", "desa/", "statistik/", "produk/", "peta/"];
+    let mut portal_pages: Vec<&str> = vec!["", "desa/", "statistik/", "produk/", "peta/", "cari/"];
     portal_pages.extend(own.iter().map(|p| p.path.as_str()));
     out.push((
         "sitemap.xml".into(),
