@@ -496,3 +496,38 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// `text` broken at spaces into lines that each pass `fits` (a width
+/// test), greedily; a word that does not fit on a line of its own (a long
+/// URL or name) is cut between characters. No lines for blank text. The
+/// charts' labels and the share cards' titles break their text with it.
+pub fn break_lines(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let joined = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if fits(&joined) {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line (a long URL or name) is cut anywhere.
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

@@ -40,33 +40,7 @@ pub fn wrap<F: Font>(
     max_lines: usize,
 ) -> Result<Vec<String>, Vec<String>> {
     let fits = |s: &str| measure(font, scale, s) <= width;
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let joined = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if fits(&joined) {
-            line = joined;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // A word wider than a line (a long URL or name) is cut anywhere.
-        for c in word.chars() {
-            line.push(c);
-            if !fits(&line) && line.chars().count() > 1 {
-                line.pop();
-                lines.push(std::mem::replace(&mut line, c.to_string()));
-            }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
+    let mut lines = crate::format::break_lines(text, fits);
     if lines.len() <= max_lines {
         return Ok(lines);
     }

@@ -32,31 +32,9 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 /// `MAX_LINES`, the last cut with "…". Always at least one line.
 pub fn wrap(text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let fits = |s: &str| text_width(s, size, bold) <= max;
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let joined = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if fits(&joined) {
-            line = joined;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            line.push(c);
-            if !fits(&line) && line.chars().count() > 1 {
-                line.pop();
-                lines.push(std::mem::replace(&mut line, c.to_string()));
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    let mut lines = crate::format::break_lines(text, fits);
+    if lines.is_empty() {
+        lines.push(String::new());
     }
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);

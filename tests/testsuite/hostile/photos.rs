@@ -522,24 +522,36 @@ fn an_original_that_cannot_be_cleaned_is_refused_not_a_broken_link() {
 
 // Template errors name the file the writer edits, the line and the page.
 
-/// The built-in `page.html` with `line` inserted as its 6th line (inside
-/// `{% block main %}`), as `templates/page.html`.
-fn page_template(s: &Site, line: &str) {
+/// The built-in `page.html`, as `templates/page.html`, with `line`
+/// inserted right after `{% block main %}` (so inside it, wherever the
+/// theme's blocks above it end); returns the inserted line's number.
+fn page_template(s: &Site, line: &str) -> usize {
     let src =
         std::fs::read_to_string(crate::support::repo().join("themes/desa/templates/page.html"))
             .unwrap();
     let mut lines: Vec<&str> = src.lines().collect();
-    lines.insert(5, line);
+    let at = 1 + lines
+        .iter()
+        .position(|l| l.starts_with("{% block main %}"))
+        .expect("page.html has a main block");
+    lines.insert(at, line);
     s.write("templates/page.html", lines.join("\n"));
+    at + 1
+}
+
+/// The number [`page_template`] gives its inserted line.
+fn inserted_line() -> usize {
+    page_template(&Site::fixture("minimal"), "")
 }
 
 #[test]
 fn a_rendering_error_names_the_template_line_and_the_page() {
+    let n = inserted_line();
     let out = refused(
-        |s| page_template(s, "{{ page.tidak_ada.x }}"),
+        |s| _ = page_template(s, "{{ page.tidak_ada.x }}"),
         &[
-            "--> templates/page.html:6:9",
-            "6 | {{ page.tidak_ada.x }}",
+            format!("--> templates/page.html:{n}:9").as_str(),
+            format!("{n} | {{{{ page.tidak_ada.x }}}}").as_str(),
             "tidak_ada",
             "saat: membuat halaman `/profil/sejarah/` dari `content/profil/sejarah.md`",
         ],
@@ -550,11 +562,12 @@ fn a_rendering_error_names_the_template_line_and_the_page() {
 
 #[test]
 fn a_missing_include_names_the_template_line() {
+    let n = inserted_line();
     let out = refused(
-        |s| page_template(s, "{% include \"tidak-ada.html\" %}"),
+        |s| _ = page_template(s, "{% include \"tidak-ada.html\" %}"),
         &[
             "Templat `tidak-ada.html` tidak ada.",
-            "--> templates/page.html:6:12",
+            format!("--> templates/page.html:{n}:12").as_str(),
             "^^^^^^^^^^^^^^^^",
         ],
     );
@@ -565,7 +578,7 @@ fn a_missing_include_names_the_template_line() {
 fn an_include_cycle_has_a_position() {
     let out = refused(
         |s| {
-            page_template(s, "{% include \"a.html\" %}");
+            _ = page_template(s, "{% include \"a.html\" %}");
             s.write("templates/a.html", "<p>a</p>\n{% include \"b.html\" %}\n");
             s.write("templates/b.html", "<p>b</p>\n{% include \"a.html\" %}\n");
         },
@@ -592,9 +605,13 @@ fn a_missing_parent_template_has_a_position() {
 
 #[test]
 fn a_syntax_error_in_a_template_names_the_users_file() {
+    let n = inserted_line();
     let out = refused(
-        |s| page_template(s, "{% if %}"),
-        &["--> templates/page.html:6:7", "6 | {% if %}"],
+        |s| _ = page_template(s, "{% if %}"),
+        &[
+            format!("--> templates/page.html:{n}:7").as_str(),
+            format!("{n} | {{% if %}}").as_str(),
+        ],
     );
     assert!(!out.contains("site/page.html"), "{out}");
 }
