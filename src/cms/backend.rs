@@ -72,11 +72,18 @@ pub fn parse_repo(typed: &str) -> Option<Backend> {
     let (host, path) = s.split_once([':', '/'])?;
     let path = path.trim_matches('/');
     let parts: Vec<&str> = path.split('/').collect();
-    if parts.len() < 2
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || p.contains(char::is_whitespace))
-    {
+    // Names as GitHub and GitLab allow them: letters, digits, `.`, `-`,
+    // `_`, never `.` or `..` alone (a typed `../x` is not a repository).
+    let name = |p: &str| {
+        !p.is_empty()
+            && !p.starts_with('.')
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    };
+    let hostname = host
+        .split('.')
+        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    if parts.len() < 2 || !parts.iter().all(|p| name(p)) || !hostname {
         return None;
     }
     let host = match host.to_ascii_lowercase().as_str() {
@@ -214,6 +221,10 @@ mod tests {
             ("github.com/hanya-satu", None),
             ("github.com/a/b/c", None),
             ("sukamaju", None),
+            ("../../etc", None),
+            ("gitlab.com/kim/../rahasia", None),
+            ("https://git..desa.id/kim/sukamaju", None),
+            ("javascript:alert(1)", None),
             ("", None),
         ] {
             assert_eq!(parse_repo(typed), want, "{typed}");
